@@ -1,0 +1,101 @@
+package dev.quorum.platform;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import org.jboss.logging.Logger;
+
+/**
+ * The PostgreSQL server Quorum starts for itself when no JDBC URL is configured.
+ *
+ * <p>One per JVM: the dev-mode reloads and the test suite's several application starts share it. Its
+ * cluster lives under the data directory, so a restart keeps everything; a JVM shutdown hook stops it
+ * with {@code pg_ctl stop -m fast}, which lets PostgreSQL write a clean checkpoint.
+ */
+public final class EmbeddedPostgresServer {
+
+    /** The database the app uses inside the embedded cluster. */
+    public static final String DATABASE = "quorum";
+    public static final String USER = "postgres";
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedPostgresServer.class);
+    private static EmbeddedPostgresServer running;
+
+    private final EmbeddedPostgres postgres;
+    private final Path clusterDir;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path clusterDir) {
+        this.postgres = postgres;
+        this.clusterDir = clusterDir;
+    }
+
+    /** Starts the server for {@code dataDir} once per JVM, or returns the one already running. */
+    public static synchronized EmbeddedPostgresServer startOnce(Path dataDir) {
+        Path clusterDir = dataDir.resolve("postgres").toAbsolutePath().normalize();
+        if (running != null) {
+            if (!running.clusterDir.equals(clusterDir)) {
+                throw new IllegalStateException("an embedded PostgreSQL already runs on " + running.clusterDir
+                        + "; cannot start a second one on " + clusterDir + " in the same JVM");
+            }
+            return running;
+        }
+        running = start(clusterDir);
+        return running;
+    }
+
+    private static EmbeddedPostgresServer start(Path clusterDir) {
+        long startedNs = System.nanoTime();
+        try {
+            Files.createDirectories(clusterDir.getParent());
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(clusterDir)
+                    .setCleanDataDirectory(false)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setOverrideWorkingDirectory(clusterDir.getParent().resolve("postgres-binaries").toFile())
+                    .setServerConfig("max_connections", "100")
+                    .setRegisterShutdownHook(true)
+                    .start();
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, clusterDir);
+            server.createDatabaseIfMissing();
+            LOG.infof("embedded PostgreSQL on port %d, data in %s (%d ms)", postgres.getPort(), clusterDir,
+                    (System.nanoTime() - startedNs) / 1_000_000);
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded PostgreSQL in " + clusterDir
+                    + " (set QUARKUS_DATASOURCE_JDBC_URL to use another server)", e);
+        }
+    }
+
+    private void createDatabaseIfMissing() throws IOException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, DATABASE);
+            try (ResultSet rs = exists.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            try (Statement create = c.createStatement()) {
+                create.execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
+            }
+        } catch (SQLException e) {
+            throw new IOException("could not create database " + DATABASE, e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl(USER, DATABASE);
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+}

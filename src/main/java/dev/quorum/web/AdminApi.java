@@ -1,0 +1,53 @@
+package dev.quorum.web;
+
+import dev.quorum.content.ContentIngest;
+import dev.quorum.content.IngestReport;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/admin")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Admin", description = "Operator calls; they need the bearer token set in QUORUM_ADMIN_TOKEN.")
+@SecurityScheme(securitySchemeName = "admin", type = SecuritySchemeType.HTTP, scheme = "bearer")
+@SecurityRequirement(name = "admin")
+public class AdminApi {
+
+    @Inject
+    AdminGuard guard;
+
+    @Inject
+    ContentIngest ingest;
+
+    @POST
+    @Path("/ingest")
+    @Operation(summary = "Re-read the reading list and bring the database in line with it",
+            description = "Answers 200 when the content was applied or was already current, and 422 with the findings "
+                    + "when the file has errors (the database is left as it was).")
+    public Response runIngest(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        guard.check(authorization);
+        IngestReport report = ingest.ingest();
+        int status = report.succeeded() ? 200 : report.status() == IngestReport.Status.REJECTED ? 422 : 503;
+        return Response.status(status).entity(report).build();
+    }
+
+    @GET
+    @Path("/ingest")
+    @Operation(summary = "The outcome of the latest ingest since this instance started")
+    public IngestReport lastIngest(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        guard.check(authorization);
+        return ingest.lastReport().orElseThrow(() -> new NotFoundException("no ingest has run since this instance started"));
+    }
+}

@@ -1,0 +1,78 @@
+package dev.quorum.web;
+
+import dev.quorum.catalog.Resource;
+import dev.quorum.catalog.ResourceKind;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The reader's pages, rendered on the server and complete without JavaScript. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class SitePages {
+
+    static final int LATEST = 10;
+    static final int PAGE_SIZE = 25;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance home(List<KindCount> kinds, long total, List<Resource> latest);
+
+        static native TemplateInstance kind(ResourceKind kind, List<Resource> items, PageNav nav);
+
+        static native TemplateInstance resource(Resource resource);
+    }
+
+    /** A kind and how many active resources it has. */
+    public record KindCount(ResourceKind kind, long count) {
+    }
+
+    /** Where a paged listing is, for its "previous" and "next" links. */
+    public record PageNav(int page, int totalPages, long total) {
+        public boolean hasPrevious() {
+            return page > 1;
+        }
+
+        public boolean hasNext() {
+            return page < totalPages;
+        }
+    }
+
+    @GET
+    @Operation(hidden = true)
+    public TemplateInstance home() {
+        List<KindCount> kinds = Resource.countActiveByKind().entrySet().stream()
+                .map(e -> new KindCount(e.getKey(), e.getValue())).toList();
+        long total = kinds.stream().mapToLong(KindCount::count).sum();
+        return Templates.home(kinds, total, Resource.latestAdditions(LATEST));
+    }
+
+    @GET
+    @Path("kinds/{kind}")
+    @Operation(hidden = true)
+    public TemplateInstance kind(@PathParam("kind") String slug, @QueryParam("page") String page) {
+        ResourceKind kind = ResourceKind.fromSlug(slug)
+                .orElseThrow(() -> new NotFoundException("there is no kind '" + slug + "'; kinds are " + ResourceKind.slugs()));
+        Paging paging = Paging.parse(page, null, PAGE_SIZE);
+        Resource.Filter filter = ResourceFilters.parse(kind.slug(), null);
+        long total = Resource.countActive(filter);
+        PageNav nav = new PageNav(paging.page(), paging.totalPages(total), total);
+        return Templates.kind(kind, Resource.activePage(filter, paging.index(), paging.size()), nav);
+    }
+
+    @GET
+    @Path("resources/{id}")
+    @Operation(hidden = true)
+    public TemplateInstance resource(@PathParam("id") String id) {
+        return Templates.resource(Resource.byId(id)
+                .orElseThrow(() -> new NotFoundException("there is no resource '" + id + "'")));
+    }
+}
