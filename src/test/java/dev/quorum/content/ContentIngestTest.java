@@ -1,0 +1,147 @@
+package dev.quorum.content;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quorum.catalog.CanonicalUrl;
+import dev.quorum.catalog.Resource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@QuarkusTest
+class ContentIngestTest {
+
+    private static final String CASPAXOS = "https://arxiv.org/abs/1802.07000";
+
+    @Inject
+    ContentIngest ingest;
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void restoreRealContent() {
+        IngestReport report = ingest.ingest(ContentFixtures.REAL_CONTENT);
+        assertTrue(report.succeeded(), report::summary);
+    }
+
+    private static Resource byUrl(String url) {
+        String id = CanonicalUrl.of(url).resourceId();
+        return QuarkusTransaction.requiringNew().call(() -> Resource.byId(id).orElseThrow());
+    }
+
+    private static long active() {
+        return QuarkusTransaction.requiringNew().call(() -> Resource.countActive(Resource.Filter.none()));
+    }
+
+    @Test
+    void ingestsEverySeedEntryWithKindAndLanguage() {
+        ingest.ingest(ContentFixtures.REAL_CONTENT);
+        assertEquals(50, active());
+        Resource caspaxos = byUrl(CASPAXOS);
+        assertEquals("paper", caspaxos.kind);
+        assertEquals("en", caspaxos.language);
+        assertEquals("arxiv.org", caspaxos.domain);
+        assertEquals("Articles", caspaxos.section);
+        assertEquals("reading-list.md", caspaxos.sourceFile);
+        assertTrue(caspaxos.sourceLine > 0);
+        assertEquals("ru", byUrl("https://habr.com/ru/post/322876/").language);
+        assertEquals(4, QuarkusTransaction.requiringNew().call(() -> Resource.countActive(
+                new Resource.Filter(java.util.Optional.empty(), java.util.Optional.of("ru")))));
+    }
+
+    @Test
+    void aSecondRunChangesNothing() {
+        ingest.ingest(ContentFixtures.REAL_CONTENT);
+        List<String> before = ContentFixtures.snapshot();
+
+        IngestReport again = ingest.ingest(ContentFixtures.REAL_CONTENT);
+
+        assertEquals(IngestReport.Status.UNCHANGED, again.status());
+        assertEquals(50, again.unchanged());
+        assertEquals(0, again.added() + again.updated() + again.restored() + again.retired());
+        assertEquals(before, ContentFixtures.snapshot());
+    }
+
+    @Test
+    void aBadFileLeavesTheDatabaseAsItWas() throws Exception {
+        List<String> before = ContentFixtures.snapshot();
+        Path bad = ContentFixtures.variant(dir, text -> text
+                .replace("- [Jepsen](https://github.com/jepsen-io/jepsen)", "- [Jepsen](github.com/jepsen-io/jepsen)")
+                .replace("## Books", "## Books\n\n- [Added but never stored](https://example.com/new)"));
+
+        IngestReport report = ingest.ingest(bad);
+
+        assertEquals(IngestReport.Status.REJECTED, report.status());
+        Finding f = report.findings().stream().filter(Finding::isError).findFirst().orElseThrow();
+        assertTrue(f.toString().startsWith(dir.resolve("reading-list.md") + ":"), f.toString());
+        assertTrue(f.message().contains("not absolute"), f.message());
+        String line = Files.readAllLines(dir.resolve("reading-list.md"), StandardCharsets.UTF_8).get(f.line() - 1);
+        assertTrue(line.contains("[Jepsen]"), "the finding points at the broken line: " + line);
+        assertEquals(before, ContentFixtures.snapshot());
+    }
+
+    @Test
+    void aRemovedEntryIsRetiredNotDeletedAndComesBack() throws Exception {
+        Path without = ContentFixtures.variant(dir, text -> text.replaceFirst("(?m)^- \\[CASPaxos.*\\n", ""));
+
+        IngestReport removed = ingest.ingest(without);
+
+        assertEquals(IngestReport.Status.APPLIED, removed.status());
+        assertEquals(1, removed.retired());
+        assertEquals(49, active());
+        Resource retired = byUrl(CASPAXOS);
+        assertNotNull(retired.retiredAt);
+
+        IngestReport back = ingest.ingest(ContentFixtures.REAL_CONTENT);
+
+        assertEquals(1, back.restored());
+        Resource restored = byUrl(CASPAXOS);
+        assertNull(restored.retiredAt);
+        assertEquals(retired.firstSeenAt, restored.firstSeenAt, "first seen is kept across retirement");
+    }
+
+    @Test
+    void anEditedEntryIsUpdatedInPlace() throws Exception {
+        Resource before = byUrl(CASPAXOS);
+        Path edited = ContentFixtures.variant(dir, text -> text.replaceFirst(
+                "\\[CASPaxos: Replicated State Machines without logs\\]\\(https://arxiv.org/abs/1802.07000\\)[^\\n]*",
+                "[CASPaxos, retitled](https://arxiv.org/abs/1802.07000/?utm_source=x) - Edited."));
+
+        IngestReport report = ingest.ingest(edited);
+
+        assertEquals(1, report.updated());
+        assertEquals(0, report.added());
+        Resource after = byUrl(CASPAXOS);
+        assertEquals("CASPaxos, retitled", after.title);
+        assertEquals("Edited.", after.description);
+        assertEquals(before.firstSeenAt, after.firstSeenAt);
+    }
+
+    @Test
+    void aMissingFileIsReportedNotThrown() {
+        List<String> before = ContentFixtures.snapshot();
+        IngestReport report = ingest.ingest(dir.resolve("nowhere"));
+        assertEquals(IngestReport.Status.REJECTED, report.status());
+        assertTrue(report.findings().get(0).message().startsWith("file not found"));
+        assertEquals(before, ContentFixtures.snapshot());
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsReported() throws Exception {
+        Files.write(dir.resolve("reading-list.md"), new byte[] {'-', ' ', '[', (byte) 0xC3, (byte) 0x28, ']'});
+        IngestReport report = ingest.ingest(dir);
+        assertEquals(IngestReport.Status.REJECTED, report.status());
+        assertEquals("file is not valid UTF-8", report.findings().get(0).message());
+    }
+}
