@@ -50,6 +50,14 @@ class ReadingListParserTest {
     }
 
     @Test
+    void theContentWeShipHasNoFindings() throws IOException {
+        String text = java.nio.file.Files.readString(java.nio.file.Path.of("content/reading-list.md"), StandardCharsets.UTF_8);
+        ParsedList parsed = parser.parse("content/reading-list.md", text);
+        assertEquals(List.of(), parsed.findings());
+        assertEquals(50, parsed.entries().size());
+    }
+
+    @Test
     void readsTheDescriptionAfterTheLink() {
         ParsedList parsed = parse("## Papers", "- [Paxos Made Simple](https://lamport.azurewebsites.net/pubs/paxos-simple.pdf) - Lamport's own short retelling.");
         ListEntry e = parsed.entries().get(0);
