@@ -45,6 +45,12 @@ public class Resource extends PanacheEntityBase {
 
     public String section;
 
+    /** Who wrote it, as the list gives it ("Joseph M. Hellerstein, Peter Alvaro"); null when unknown. */
+    public String authors;
+
+    /** When it was published; null when unknown. */
+    public Integer year;
+
     @Column(name = "source_file", nullable = false)
     public String sourceFile;
 
@@ -123,6 +129,14 @@ public class Resource extends PanacheEntityBase {
         return find("retiredAt is null", Sort.descending("firstSeenAt").and("sourceLine", Sort.Direction.Descending))
                 .page(Page.ofSize(limit))
                 .list();
+    }
+
+    /** Active resources with these ids, in no particular order. */
+    public static List<Resource> activeByIds(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return list("retiredAt is null and id in ?1", ids);
     }
 
     public static Optional<Resource> byId(String id) {

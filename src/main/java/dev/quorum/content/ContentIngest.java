@@ -1,6 +1,8 @@
 package dev.quorum.content;
 
 import dev.quorum.catalog.Resource;
+import dev.quorum.catalog.Topic;
+import dev.quorum.catalog.TopicEntry;
 import dev.quorum.platform.QuorumConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -9,13 +11,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,25 +21,26 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Brings the catalog in line with the reading list: all of it or none of it.
+ * Brings the catalog in line with the content folder: all of it or none of it.
  *
- * <p>The file is parsed and checked before anything is written; a file with errors leaves the database
+ * <p>The folder is read and linted before anything is written; content with errors leaves the database
  * as it was, and the site keeps serving the last good content. The writes happen in one transaction
- * holding an advisory lock, so two ingests (two admin calls, two app instances) never interleave. An
- * entry that left the file is retired, never deleted. When the file says nothing new, nothing is
- * written at all, so a second run changes nothing.
+ * holding an advisory lock, so two ingests (two admin calls, two app instances) never interleave.
+ * Resources and topics that left the content are retired, never deleted. When the content says nothing
+ * new, nothing is written at all, so a second run changes nothing.
  */
 @ApplicationScoped
 public class ContentIngest {
 
-    public static final String READING_LIST = "reading-list.md";
-    private static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
+    public static final String READING_LIST = ContentLoader.READING_LIST;
     /** Advisory lock key: "quorum-ingest" folded into a long, shared by every instance. */
     private static final long LOCK_KEY = 0x71756f72756d4931L;
     private static final Logger LOG = Logger.getLogger(ContentIngest.class);
 
-    private final ReadingListParser parser = new ReadingListParser();
-    private final ResourceFacts facts = new ResourceFacts();
+    private final ContentLoader loader = new ContentLoader();
+    private final ContentLinter linter = new ContentLinter();
+    private final ResourceFacts resourceFacts = new ResourceFacts();
+    private final TopicFacts topicFacts = new TopicFacts();
 
     @Inject
     QuorumConfig config;
@@ -65,22 +61,20 @@ public class ContentIngest {
         return ingest(Path.of(config.content().dir()));
     }
 
-    /** Ingests {@code contentDir}/reading-list.md; never throws for bad content or a refused write. */
+    /** Ingests {@code contentDir}; never throws for bad content or a refused write. */
     public synchronized IngestReport ingest(Path contentDir) {
         Instant started = Instant.now();
         long startedNs = System.nanoTime();
-        Path file = contentDir.resolve(READING_LIST);
-        String source = file.toString();
+        String source = contentDir.toString();
         IngestReport report;
         try {
-            ParsedList parsed = parser.parse(source, read(file, source));
-            if (parsed.hasErrors()) {
-                report = IngestReport.refused(IngestReport.Status.REJECTED, source, started, elapsedMs(startedNs), parsed.findings());
+            ContentSnapshot content = loader.load(contentDir);
+            List<Finding> findings = linter.lint(content);
+            if (findings.stream().anyMatch(Finding::isError)) {
+                report = IngestReport.refused(IngestReport.Status.REJECTED, source, started, elapsedMs(startedNs), findings);
             } else {
-                report = QuarkusTransaction.requiringNew().call(() -> apply(parsed, started, startedNs));
+                report = QuarkusTransaction.requiringNew().call(() -> apply(content, findings, started, startedNs));
             }
-        } catch (ContentException e) {
-            report = IngestReport.refused(IngestReport.Status.REJECTED, source, started, elapsedMs(startedNs), List.of(e.finding));
         } catch (PersistenceException | IllegalStateException e) {
             Finding why = Finding.error(source, 1, 1, "database error: " + rootMessage(e));
             report = IngestReport.refused(IngestReport.Status.FAILED, source, started, elapsedMs(startedNs), List.of(why));
@@ -95,8 +89,22 @@ public class ContentIngest {
         return lastReport;
     }
 
-    private IngestReport apply(ParsedList parsed, Instant now, long startedNs) {
+    private IngestReport apply(ContentSnapshot content, List<Finding> findings, Instant now, long startedNs) {
         em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, LOCK_KEY).getSingleResult();
+        Map<String, Resource> present = new HashMap<>();
+        IngestReport.Counts resources = applyResources(content.readingList(), now, present);
+        em.flush();
+        IngestReport.Counts topics = applyTopics(content.topics(), present, now);
+        boolean changed = resources.changed() || topics.changed();
+        if (changed) {
+            present.values().forEach(r -> r.lastSeenAt = now);
+        }
+        return new IngestReport(changed ? IngestReport.Status.APPLIED : IngestReport.Status.UNCHANGED,
+                content.dir(), now, elapsedMs(startedNs), resources, topics, findings);
+    }
+
+    /** Upserts the list's resources; fills {@code present} with them by canonical URL. */
+    private IngestReport.Counts applyResources(ParsedList list, Instant now, Map<String, Resource> present) {
         Map<String, Resource> byUrl = new HashMap<>();
         Map<String, Resource> byId = new HashMap<>();
         for (Resource r : Resource.allIncludingRetired()) {
@@ -107,9 +115,8 @@ public class ContentIngest {
         int updated = 0;
         int restored = 0;
         int unchanged = 0;
-        List<Resource> present = new ArrayList<>();
-        for (ListEntry entry : parsed.entries()) {
-            ResourceFacts.Facts wanted = facts.of(entry, READING_LIST);
+        for (ListEntry entry : list.entries()) {
+            ResourceFacts.Facts wanted = resourceFacts.of(entry, READING_LIST);
             Resource r = byUrl.remove(wanted.canonicalUrl());
             if (r == null) {
                 Resource clash = byId.get(wanted.id());
@@ -134,7 +141,7 @@ public class ContentIngest {
             } else {
                 unchanged++;
             }
-            present.add(r);
+            present.put(wanted.canonicalUrl(), r);
         }
         int retired = 0;
         for (Resource gone : byUrl.values()) {
@@ -144,32 +151,67 @@ public class ContentIngest {
                 retired++;
             }
         }
-        boolean changed = added + updated + restored + retired > 0;
-        if (changed) {
-            present.forEach(r -> r.lastSeenAt = now);
-        }
-        return new IngestReport(changed ? IngestReport.Status.APPLIED : IngestReport.Status.UNCHANGED,
-                parsed.path(), now, elapsedMs(startedNs), parsed.entries().size(), added, updated, restored, retired,
-                unchanged, parsed.findings());
+        return new IngestReport.Counts(list.entries().size(), added, updated, restored, retired, unchanged);
     }
 
-    private static String read(Path file, String source) {
-        try {
-            if (Files.size(file) > MAX_FILE_BYTES) {
-                throw new ContentException(Finding.error(source, 1, 1, "file is larger than " + MAX_FILE_BYTES / 1024 / 1024 + " MiB"));
+    private IngestReport.Counts applyTopics(List<TopicDraft> drafts, Map<String, Resource> resources, Instant now) {
+        Map<String, Topic> existing = new HashMap<>();
+        Topic.allIncludingRetired().forEach(t -> existing.put(t.slug, t));
+        int added = 0;
+        int updated = 0;
+        int restored = 0;
+        int unchanged = 0;
+        for (TopicDraft draft : drafts) {
+            TopicFacts.Facts wanted = topicFacts.of(draft, resources);
+            Topic t = existing.remove(draft.slug());
+            if (t == null) {
+                t = new Topic();
+                t.slug = draft.slug();
+                t.firstSeenAt = now;
+                wanted.copyTo(t, now);
+                t.persist();
+                writePath(t.slug, wanted.path());
+                added++;
+                continue;
             }
-            byte[] bytes = Files.readAllBytes(file);
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (NoSuchFileException e) {
-            throw new ContentException(Finding.error(source, 1, 1, "file not found (set quorum.content.dir to the folder holding " + READING_LIST + ")"));
-        } catch (CharacterCodingException e) {
-            throw new ContentException(Finding.error(source, 1, 1, "file is not valid UTF-8"));
-        } catch (IOException e) {
-            throw new ContentException(Finding.error(source, 1, 1, "cannot read file: " + e.getMessage()));
+            boolean wasRetired = t.retired();
+            boolean samePath = wanted.path().equals(TopicFacts.pathOf(TopicEntry.path(t.slug)));
+            if (!wasRetired && samePath && wanted.matches(t)) {
+                unchanged++;
+                continue;
+            }
+            wanted.copyTo(t, now);
+            t.retiredAt = null;
+            if (!samePath) {
+                TopicEntry.deletePath(t.slug);
+                em.flush(); // deletes must reach the database before the new path's unique positions do
+                writePath(t.slug, wanted.path());
+            }
+            if (wasRetired) {
+                restored++;
+            } else {
+                updated++;
+            }
+        }
+        int retired = 0;
+        for (Topic gone : existing.values()) {
+            if (!gone.retired()) {
+                gone.retiredAt = now;
+                gone.updatedAt = now;
+                retired++;
+            }
+        }
+        return new IngestReport.Counts(drafts.size(), added, updated, restored, retired, unchanged);
+    }
+
+    private static void writePath(String slug, List<TopicFacts.Step> path) {
+        for (TopicFacts.Step step : path) {
+            TopicEntry e = new TopicEntry();
+            e.topicSlug = slug;
+            e.resourceId = step.resourceId();
+            e.position = step.position();
+            e.note = step.note();
+            e.persist();
         }
     }
 
@@ -198,15 +240,5 @@ public class ContentIngest {
             t = t.getCause();
         }
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    }
-
-    /** A content problem found while reading the file, carried to the report. */
-    private static final class ContentException extends RuntimeException {
-        private final Finding finding;
-
-        ContentException(Finding finding) {
-            super(finding.toString(), null, false, false);
-            this.finding = finding;
-        }
     }
 }

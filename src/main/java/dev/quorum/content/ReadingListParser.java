@@ -30,6 +30,10 @@ public final class ReadingListParser {
     /** Badges and images after an entry: {@code ![alt](src)} or {@code [![alt](src)](href)}. */
     private static final Pattern TRAILING_BADGES = Pattern.compile("(\\s*(\\[!\\[[^\\]]*\\]\\([^)]*\\)\\]\\([^)]*\\)|!\\[[^\\]]*\\]\\([^)]*\\)))+\\s*$");
     private static final Pattern DESCRIPTION_SEPARATOR = Pattern.compile("^(?:[-–—:])\\s+(.*)$");
+    /** A trailing "(Author, 2019)", "(A, B et al., 2021)", "(2019)" or "(by Author)" after the description. */
+    private static final Pattern ATTRIBUTION = Pattern.compile("^(.*?)\\s*\\((?:by\\s+([^()]+)|(?:([^()]+?),\\s*)?(\\d{4}))\\)$");
+    private static final int MIN_YEAR = 1900;
+    private static final int MAX_YEAR = 2100;
     private static final int MAX_TITLE_LENGTH = 300;
     private static final int MAX_DESCRIPTION_LENGTH = 1000;
 
@@ -220,11 +224,12 @@ public final class ReadingListParser {
                 return;
             }
             int restColumn = column + closeParen + 1;
-            Optional<String> description = description(number, restColumn, body.substring(closeParen + 1));
-            if (description == null) {
+            Tail tail = tail(number, restColumn, body.substring(closeParen + 1));
+            if (tail == null) {
                 return;
             }
-            ListEntry entry = new ListEntry(title, url, canonical, description, section(), path, number);
+            ListEntry entry = new ListEntry(title, url, canonical, tail.description(), tail.authors(), tail.year(),
+                    section(), path, number, restColumn);
             ListEntry earlier = byCanonicalUrl.putIfAbsent(canonical.value(), entry);
             if (earlier != null) {
                 findings.add(Finding.error(path, number, urlColumn, "duplicate of line " + earlier.line()
@@ -234,11 +239,11 @@ public final class ReadingListParser {
             entries.add(entry);
         }
 
-        /** The text after the link: nothing, or a separator and a description. Null after an error. */
-        private Optional<String> description(int number, int column, String rest) {
+        /** The text after the link: nothing, or a separator, a description and an attribution. Null after an error. */
+        private Tail tail(int number, int column, String rest) {
             String text = TRAILING_BADGES.matcher(rest).replaceFirst("").trim();
             if (text.isEmpty()) {
-                return Optional.empty();
+                return Tail.NONE;
             }
             Matcher m = DESCRIPTION_SEPARATOR.matcher(text);
             if (!m.matches() || m.group(1).isBlank()) {
@@ -251,7 +256,18 @@ public final class ReadingListParser {
                 findings.add(Finding.error(path, number, column, "description longer than " + MAX_DESCRIPTION_LENGTH + " characters"));
                 return null;
             }
-            return Optional.of(description);
+            Matcher a = ATTRIBUTION.matcher(description);
+            if (!a.matches()) {
+                return new Tail(Optional.of(description), Optional.empty(), Optional.empty());
+            }
+            Optional<String> authors = Optional.ofNullable(a.group(2) != null ? a.group(2) : a.group(3)).map(String::trim);
+            Optional<Integer> year = Optional.ofNullable(a.group(4)).map(Integer::parseInt);
+            if (year.isPresent() && (year.get() < MIN_YEAR || year.get() > MAX_YEAR)) {
+                findings.add(Finding.error(path, number, column, "year " + year.get() + " is outside " + MIN_YEAR + "–" + MAX_YEAR));
+                return null;
+            }
+            String sentence = a.group(1).trim();
+            return new Tail(sentence.isEmpty() ? Optional.empty() : Optional.of(sentence), authors, year);
         }
 
         private static String abbreviate(String s) {
@@ -260,6 +276,11 @@ public final class ReadingListParser {
     }
 
     private record Heading(int level, String text) {
+    }
+
+    /** What follows the link on an entry's line. */
+    private record Tail(Optional<String> description, Optional<String> authors, Optional<Integer> year) {
+        static final Tail NONE = new Tail(Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** The index of the bracket closing the one at {@code open}, honouring nesting and backslash escapes; -1 if none. */

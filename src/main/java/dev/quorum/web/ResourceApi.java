@@ -8,6 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -36,7 +37,7 @@ public class ResourceApi {
             @QueryParam("lang") String lang) {
         Paging paging = Paging.parse(page, size, 20);
         Resource.Filter filter = ResourceFilters.parse(kind, lang);
-        var items = Resource.activePage(filter, paging.index(), paging.size()).stream().map(ResourceView::of).toList();
+        var items = ResourceView.of(Resource.activePage(filter, paging.index(), paging.size()));
         return new ResourceList(Resource.countActive(filter), paging.page(), paging.size(), items);
     }
 
@@ -47,7 +48,7 @@ public class ResourceApi {
     @APIResponse(responseCode = "404", description = "No resource has this id",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public ResourceView get(@PathParam("id") String id) {
-        return Resource.byId(id).map(ResourceView::of)
-                .orElseThrow(() -> new NotFoundException("no resource with id '" + id + "'"));
+        Resource r = Resource.byId(id).orElseThrow(() -> new NotFoundException("no resource with id '" + id + "'"));
+        return ResourceView.of(List.of(r)).get(0);
     }
 }

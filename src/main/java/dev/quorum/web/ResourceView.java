@@ -2,14 +2,21 @@ package dev.quorum.web;
 
 import dev.quorum.catalog.Resource;
 import java.time.Instant;
+import java.util.List;
 
-/** A resource as the API shows it. */
+/** A resource as the API shows it; {@code topics} are the slugs of the active topics that include it. */
 public record ResourceView(String id, String url, String title, String kind, String language, String description,
-        String section, String domain, String sourceFile, int sourceLine, Instant firstSeenAt, Instant lastSeenAt,
-        Instant retiredAt) {
+        String authors, Integer year, String section, String domain, List<String> topics, String sourceFile,
+        int sourceLine, Instant firstSeenAt, Instant lastSeenAt, Instant retiredAt) {
 
-    static ResourceView of(Resource r) {
-        return new ResourceView(r.id, r.url, r.title, r.kind, r.language, r.description, r.section, r.domain,
-                r.sourceFile, r.sourceLine, r.firstSeenAt, r.lastSeenAt, r.retiredAt);
+    static ResourceView of(Resource r, List<String> topics) {
+        return new ResourceView(r.id, r.url, r.title, r.kind, r.language, r.description, r.authors, r.year, r.section,
+                r.domain, List.copyOf(topics), r.sourceFile, r.sourceLine, r.firstSeenAt, r.lastSeenAt, r.retiredAt);
+    }
+
+    /** Views of {@code resources}, each with its topics, looked up in one query. */
+    static List<ResourceView> of(List<Resource> resources) {
+        var topics = dev.quorum.catalog.TopicEntry.topicsOf(resources.stream().map(r -> r.id).toList());
+        return resources.stream().map(r -> of(r, topics.getOrDefault(r.id, List.of()))).toList();
     }
 }

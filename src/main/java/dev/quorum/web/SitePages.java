@@ -2,6 +2,8 @@ package dev.quorum.web;
 
 import dev.quorum.catalog.Resource;
 import dev.quorum.catalog.ResourceKind;
+import dev.quorum.catalog.Topic;
+import dev.quorum.catalog.TopicEntry;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -24,11 +26,16 @@ public class SitePages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(List<KindCount> kinds, long total, List<Resource> latest);
+        static native TemplateInstance home(List<TopicViews.TopicSummary> topics, List<KindCount> kinds, long total,
+                List<Resource> latest);
 
         static native TemplateInstance kind(ResourceKind kind, List<Resource> items, PageNav nav);
 
-        static native TemplateInstance resource(Resource resource);
+        static native TemplateInstance resource(Resource resource, List<Topic> topics);
+
+        static native TemplateInstance topics(List<TopicViews.TopicSummary> topics);
+
+        static native TemplateInstance topic(TopicViews.TopicDetail topic);
     }
 
     /** A kind and how many active resources it has. */
@@ -52,7 +59,7 @@ public class SitePages {
         List<KindCount> kinds = Resource.countActiveByKind().entrySet().stream()
                 .map(e -> new KindCount(e.getKey(), e.getValue())).toList();
         long total = kinds.stream().mapToLong(KindCount::count).sum();
-        return Templates.home(kinds, total, Resource.latestAdditions(LATEST));
+        return Templates.home(TopicViews.summaries(Topic.active()), kinds, total, Resource.latestAdditions(LATEST));
     }
 
     @GET
@@ -72,7 +79,24 @@ public class SitePages {
     @Path("resources/{id}")
     @Operation(hidden = true)
     public TemplateInstance resource(@PathParam("id") String id) {
-        return Templates.resource(Resource.byId(id)
-                .orElseThrow(() -> new NotFoundException("there is no resource '" + id + "'")));
+        Resource resource = Resource.byId(id).orElseThrow(() -> new NotFoundException("there is no resource '" + id + "'"));
+        List<String> slugs = TopicEntry.topicsOf(List.of(id)).getOrDefault(id, List.of());
+        return Templates.resource(resource, Topic.activeAmong(slugs));
+    }
+
+    @GET
+    @Path("topics")
+    @Operation(hidden = true)
+    public TemplateInstance topics() {
+        return Templates.topics(TopicViews.summaries(Topic.active()));
+    }
+
+    @GET
+    @Path("topics/{slug}")
+    @Operation(hidden = true)
+    public TemplateInstance topic(@PathParam("slug") String slug) {
+        Topic topic = Topic.bySlug(slug).filter(t -> !t.retired())
+                .orElseThrow(() -> new NotFoundException("there is no topic '" + slug + "'"));
+        return Templates.topic(TopicViews.detail(topic));
     }
 }

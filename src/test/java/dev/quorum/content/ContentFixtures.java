@@ -22,10 +22,33 @@ public final class ContentFixtures {
         return Files.readString(REAL_CONTENT.resolve(ContentIngest.READING_LIST), StandardCharsets.UTF_8);
     }
 
-    /** Writes {@code edit} applied to the real reading list into {@code dir}, and returns {@code dir}. */
+    /** Copies the real content into {@code dir} with {@code edit} applied to the reading list; returns {@code dir}. */
     public static Path variant(Path dir, UnaryOperator<String> edit) throws IOException {
         Files.writeString(dir.resolve(ContentIngest.READING_LIST), edit.apply(realReadingList()), StandardCharsets.UTF_8);
+        Path topics = Files.createDirectories(dir.resolve(ContentLoader.TOPICS));
+        try (var files = Files.list(REAL_CONTENT.resolve(ContentLoader.TOPICS))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, topics.resolve(f.getFileName().toString()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
         return dir;
+    }
+
+    /** Rewrites {@code dir}/topics/{@code slug}.md with {@code edit} applied. */
+    public static void editTopic(Path dir, String slug, UnaryOperator<String> edit) throws IOException {
+        Path file = dir.resolve(ContentLoader.TOPICS).resolve(slug + ".md");
+        Files.writeString(file, edit.apply(Files.readString(file, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+    }
+
+    /** Removes the resource {@code url} from the reading path of every topic in {@code dir}. */
+    public static void dropFromTopics(Path dir, String url) throws IOException {
+        try (var files = Files.list(dir.resolve(ContentLoader.TOPICS))) {
+            for (Path f : files.toList()) {
+                String text = Files.readString(f, StandardCharsets.UTF_8);
+                String without = text.replaceAll("(?m)^  - url: " + java.util.regex.Pattern.quote(url) + "\\n(    note: .*\\n)?", "");
+                Files.writeString(f, without, StandardCharsets.UTF_8);
+            }
+        }
     }
 
     /** Every row, every column, in a stable order: equal snapshots mean nothing was written. */

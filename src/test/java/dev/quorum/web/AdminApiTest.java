@@ -28,10 +28,11 @@ class AdminApiTest {
         given().header("Authorization", "Bearer " + TOKEN).post("/api/v1/admin/ingest")
                 .then().statusCode(200).contentType(ContentType.JSON)
                 .body("status", oneOf("APPLIED", "UNCHANGED"))
-                .body("entries", equalTo(50))
-                .body("source", equalTo("content/reading-list.md"));
+                .body("resources.entries", equalTo(50))
+                .body("topics.entries", equalTo(9))
+                .body("source", equalTo("content"));
         given().header("Authorization", "Bearer " + TOKEN).post("/api/v1/admin/ingest")
-                .then().statusCode(200).body("status", equalTo("UNCHANGED")).body("unchanged", equalTo(50));
+                .then().statusCode(200).body("status", equalTo("UNCHANGED")).body("resources.unchanged", equalTo(50));
         given().header("Authorization", "Bearer " + TOKEN).get("/api/v1/admin/ingest")
                 .then().statusCode(200).body("status", equalTo("UNCHANGED"));
     }

@@ -1,0 +1,138 @@
+package dev.quorum.content;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The rules content must follow, beyond being parseable. Pure: no database, no network, so the same
+ * check runs in the app before an ingest, in the test suite, and from the command line for contributors.
+ */
+public final class ContentLinter {
+
+    public static final int MIN_OVERVIEW_WORDS = 300;
+    private static final Pattern RAW_HTML = Pattern.compile("<\\s*/?\\s*[a-zA-Z!][^>]*>");
+    private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?…](\\)|\"|”|»)?$");
+
+    private final Set<String> knownDemos;
+    private final MarkdownRenderer markdown = new MarkdownRenderer();
+
+    public ContentLinter() {
+        this(KnownDemos.IDS);
+    }
+
+    ContentLinter(Set<String> knownDemos) {
+        this.knownDemos = Set.copyOf(knownDemos);
+    }
+
+    /** Every finding about the snapshot, those from parsing included, in file and line order. */
+    public List<Finding> lint(ContentSnapshot content) {
+        List<Finding> findings = new ArrayList<>(content.findings());
+        Map<String, ListEntry> entries = new LinkedHashMap<>();
+        for (ListEntry e : content.readingList().entries()) {
+            entries.put(e.canonicalUrl().value(), e);
+            entry(e, findings);
+        }
+        Set<String> slugs = new HashSet<>();
+        content.topics().forEach(t -> slugs.add(t.slug()));
+        Set<String> inSomeTopic = new HashSet<>();
+        Map<Integer, TopicDraft> byOrder = new HashMap<>();
+        for (TopicDraft topic : content.topics()) {
+            topic(topic, entries, slugs, inSomeTopic, findings);
+            TopicDraft sameOrder = byOrder.putIfAbsent(topic.order(), topic);
+            if (sameOrder != null) {
+                findings.add(Finding.warning(topic.path(), topic.orderLine(), 1, "order " + topic.order()
+                        + " is also used by topic '" + sameOrder.slug() + "'; the two are then sorted by slug"));
+            }
+        }
+        boolean topicsReadable = content.findings().stream().noneMatch(f -> f.isError() && f.path().contains(ContentLoader.TOPICS));
+        if (topicsReadable) {
+            for (ListEntry e : entries.values()) {
+                if (!inSomeTopic.contains(e.canonicalUrl().value())) {
+                    findings.add(Finding.error(e.path(), e.line(), 1, "'" + e.title()
+                            + "' is in no topic: add its URL to the 'resources' of at least one file in topics/"));
+                }
+            }
+        }
+        findings.sort(Comparator.comparing(Finding::path).thenComparingInt(Finding::line).thenComparingInt(Finding::column));
+        return findings;
+    }
+
+    private void entry(ListEntry e, List<Finding> findings) {
+        if (e.url().regionMatches(true, 0, "http://", 0, 7)) {
+            findings.add(Finding.warning(e.path(), e.line(), 1, "plain http link: use https:// if the site serves it"));
+        }
+        if (e.description().isEmpty()) {
+            findings.add(Finding.error(e.path(), e.line(), e.descriptionColumn(),
+                    "'" + e.title() + "' has no description: add ' - One sentence on what it teaches.'"));
+            return;
+        }
+        String d = e.description().get();
+        sentence(d, "description", e.path(), e.line(), e.descriptionColumn(), findings);
+        if (RAW_HTML.matcher(d).find() || RAW_HTML.matcher(e.title()).find()) {
+            findings.add(Finding.error(e.path(), e.line(), e.descriptionColumn(), "raw HTML in an entry: write plain text"));
+        }
+    }
+
+    private static void sentence(String text, String what, String path, int line, int column, List<Finding> findings) {
+        int first = text.codePointAt(0);
+        if (Character.isLetter(first) && !Character.isUpperCase(first)) {
+            findings.add(Finding.error(path, line, column, what + " should start with a capital letter: '" + abbreviate(text) + "'"));
+        }
+        if (!SENTENCE_END.matcher(text).matches()) {
+            findings.add(Finding.error(path, line, column, what + " should end with a full stop (or ! or ?): '" + abbreviate(text) + "'"));
+        }
+    }
+
+    private void topic(TopicDraft topic, Map<String, ListEntry> entries, Set<String> slugs, Set<String> inSomeTopic,
+            List<Finding> findings) {
+        String path = topic.path();
+        sentence(topic.summary(), "summary", path, topic.summaryLine(), 1, findings);
+        Set<String> seen = new HashSet<>();
+        for (TopicDraft.Step step : topic.resources()) {
+            String url = step.canonicalUrl().value();
+            if (!entries.containsKey(url)) {
+                findings.add(Finding.error(path, step.line(), 1, "unknown resource " + step.url()
+                        + ": add it to " + ContentLoader.READING_LIST + " first"));
+            } else if (!seen.add(url)) {
+                findings.add(Finding.error(path, step.line(), 1, "resource " + step.url() + " is listed twice in this topic"));
+            } else {
+                inSomeTopic.add(url);
+            }
+            step.note().ifPresent(note -> sentence(note, "note", path, step.noteLine(), 1, findings));
+        }
+        for (TopicDraft.Reference r : topic.related()) {
+            if (r.value().equals(topic.slug())) {
+                findings.add(Finding.error(path, r.line(), 1, "a topic cannot be related to itself"));
+            } else if (!slugs.contains(r.value())) {
+                findings.add(Finding.error(path, r.line(), 1, "unknown related topic '" + r.value() + "' (topics: "
+                        + String.join(", ", slugs.stream().sorted().toList()) + ")"));
+            }
+        }
+        for (TopicDraft.Reference d : topic.demos()) {
+            if (!knownDemos.contains(d.value())) {
+                findings.add(Finding.error(path, d.line(), 1, "unknown demo '" + d.value() + "'"
+                        + (knownDemos.isEmpty() ? " (no demos exist yet)" : " (demos: " + String.join(", ", knownDemos.stream().sorted().toList()) + ")")));
+            }
+        }
+        int words = MarkdownRenderer.wordCount(topic.body());
+        if (words < MIN_OVERVIEW_WORDS) {
+            findings.add(Finding.error(path, topic.bodyLine(), 1, "overview has " + words + " words; write at least "
+                    + MIN_OVERVIEW_WORDS + " on the core ideas, the trade-offs and the path through the resources"));
+        }
+        for (int line : markdown.rawHtmlLines(topic.body())) {
+            findings.add(Finding.error(path, topic.bodyLine() + line, 1,
+                    "raw HTML in Markdown: it is shown escaped, not rendered; use Markdown instead"));
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 50 ? s : s.substring(0, 50) + "…";
+    }
+}
