@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -37,16 +39,18 @@ public final class ContentLoader {
         findings.addAll(list.findings());
 
         List<TopicDraft> topics = new ArrayList<>();
+        Set<String> slugs = new TreeSet<>();
         for (Path file : topicFiles(dir.resolve(TOPICS), findings)) {
             String name = file.getFileName().toString();
             String slug = name.substring(0, name.length() - ".md".length());
+            slugs.add(slug);
             read(file, findings).ifPresent(text -> {
                 TopicParser.Parsed parsed = topicParser.parse(file.toString(), slug, text);
                 findings.addAll(parsed.findings());
                 parsed.topic().ifPresent(topics::add);
             });
         }
-        return new ContentSnapshot(dir.toString(), list, topics, findings);
+        return new ContentSnapshot(dir.toString(), list, topics, slugs, findings);
     }
 
     private static List<Path> topicFiles(Path topicsDir, List<Finding> findings) {

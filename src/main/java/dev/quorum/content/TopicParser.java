@@ -37,6 +37,9 @@ public final class TopicParser {
     private static final List<String> KEYS = List.of("title", "summary", "order", "resources", "related", "demos");
     private static final Set<String> STEP_KEYS = Set.of("url", "note");
     private static final int MAX_FRONT_MATTER_CHARS = 64 * 1024;
+    public static final int MIN_OVERVIEW_WORDS = 300;
+
+    private final MarkdownRenderer markdown = new MarkdownRenderer();
 
     /** The outcome of reading one topic file: the draft when its shape is right, and the findings. */
     public record Parsed(Optional<TopicDraft> topic, List<Finding> findings) {
@@ -65,6 +68,7 @@ public final class TopicParser {
         }
         String yaml = String.join("\n", java.util.Arrays.copyOfRange(lines, 1, close));
         String body = String.join("\n", java.util.Arrays.copyOfRange(lines, close + 1, lines.length));
+        overview(path, body, close + 2, findings);
         if (yaml.length() > MAX_FRONT_MATTER_CHARS) {
             findings.add(Finding.error(path, 2, 1, "front matter longer than " + MAX_FRONT_MATTER_CHARS + " characters"));
             return new Parsed(Optional.empty(), findings);
@@ -85,6 +89,19 @@ public final class TopicParser {
         Schema schema = new Schema(path, findings);
         Optional<TopicDraft> draft = schema.topic(root, slug, body, close + 2);
         return new Parsed(findings.stream().anyMatch(Finding::isError) ? Optional.empty() : draft, findings);
+    }
+
+    /** The overview's own rules, checked even when the front matter is broken, so one run reports both. */
+    private void overview(String path, String body, int bodyLine, List<Finding> findings) {
+        int words = MarkdownRenderer.wordCount(body);
+        if (words < MIN_OVERVIEW_WORDS) {
+            findings.add(Finding.error(path, bodyLine, 1, "overview has " + words + " words; write at least "
+                    + MIN_OVERVIEW_WORDS + " on the core ideas, the trade-offs and the path through the resources"));
+        }
+        for (int line : new java.util.TreeSet<>(markdown.rawHtmlLines(body))) {
+            findings.add(Finding.error(path, bodyLine + line, 1,
+                    "raw HTML in Markdown: it is shown escaped, not rendered; use Markdown instead"));
+        }
     }
 
     private static Yaml yaml() {

@@ -51,12 +51,28 @@ public final class ContentFixtures {
         }
     }
 
-    /** Every row, every column, in a stable order: equal snapshots mean nothing was written. */
+    /** Every row of resources, topics and reading paths, every column, in a stable order: equal snapshots mean nothing was written. */
     public static List<String> snapshot() {
+        List<String> rows = new java.util.ArrayList<>(resourceRows());
+        rows.addAll(QuarkusTransaction.requiringNew().call(() -> dev.quorum.catalog.Topic.allIncludingRetired().stream()
+                .sorted(Comparator.comparing((dev.quorum.catalog.Topic t) -> t.slug))
+                .map(t -> String.join("|", t.slug, t.title, t.summary, String.valueOf(t.position), t.overviewMarkdown,
+                        t.overviewHtml, t.related.toString(), t.demos.toString(), t.sourceFile, String.valueOf(t.firstSeenAt),
+                        String.valueOf(t.updatedAt), String.valueOf(t.retiredAt)))
+                .toList()));
+        rows.addAll(QuarkusTransaction.requiringNew().call(() -> dev.quorum.catalog.TopicEntry.<dev.quorum.catalog.TopicEntry>listAll().stream()
+                .sorted(Comparator.comparing((dev.quorum.catalog.TopicEntry e) -> e.id))
+                .map(e -> e.id + "|" + e.topicSlug + "|" + e.resourceId + "|" + e.position + "|" + e.note)
+                .toList()));
+        return rows;
+    }
+
+    private static List<String> resourceRows() {
         return QuarkusTransaction.requiringNew().call(() -> Resource.allIncludingRetired().stream()
                 .sorted(Comparator.comparing((Resource r) -> r.id))
                 .map(r -> String.join("|", r.id, r.canonicalUrl, r.url, r.title, String.valueOf(r.description), r.kind,
-                        r.language, r.domain, String.valueOf(r.section), r.sourceFile, String.valueOf(r.sourceLine),
+                        r.language, r.domain, String.valueOf(r.section), String.valueOf(r.authors), String.valueOf(r.year),
+                        r.sourceFile, String.valueOf(r.sourceLine),
                         String.valueOf(r.firstSeenAt), String.valueOf(r.lastSeenAt), String.valueOf(r.updatedAt),
                         String.valueOf(r.retiredAt)))
                 .toList());

@@ -133,6 +133,48 @@ class ContentIngestTest {
     }
 
     @Test
+    void aBrokenTopicKeepsTheLastGoodContent() throws Exception {
+        ingest.ingest(ContentFixtures.REAL_CONTENT);
+        List<String> before = ContentFixtures.snapshot();
+        Path bad = ContentFixtures.variant(dir, text -> text);
+        ContentFixtures.editTopic(bad, "consensus", text -> text.replaceFirst("order: 2", "order: 2\nauthor: Somebody")
+                .replace("## The Paxos family", "## The Paxos family\n\n<script>alert(1)</script>\n"));
+
+        IngestReport report = ingest.ingest(bad);
+
+        assertEquals(IngestReport.Status.REJECTED, report.status());
+        List<String> errors = report.findings().stream().filter(Finding::isError).map(Finding::toString).toList();
+        assertEquals(2, errors.size(), errors::toString);
+        assertTrue(errors.get(0).startsWith(bad.resolve("topics/consensus.md") + ":5:1: error: unknown key 'author'"), errors.get(0));
+        assertTrue(errors.get(1).contains("raw HTML in Markdown"), errors.get(1));
+        assertEquals(before, ContentFixtures.snapshot());
+        assertEquals(report, ingest.lastReport().orElseThrow(), "the admin endpoint and health report the rejection");
+    }
+
+    @Test
+    void aTopicIsAddedUpdatedAndRetiredButNeverDeleted() throws Exception {
+        Path more = ContentFixtures.variant(dir, text -> text);
+        String extra = java.nio.file.Files.readString(ContentFixtures.REAL_CONTENT.resolve("topics/coordination.md"))
+                .replace("order: 5", "order: 99").replaceFirst("title: .*", "title: Extra topic");
+        java.nio.file.Files.writeString(more.resolve("topics/extra-topic.md"), extra);
+        ContentFixtures.editTopic(more, "membership", text -> text.replaceFirst("summary: .*", "summary: An edited summary."));
+
+        IngestReport added = ingest.ingest(more);
+
+        assertEquals(IngestReport.Status.APPLIED, added.status(), added::summary);
+        // added the first time the suite runs; restored on later runs against the same test database
+        assertEquals(1, added.topics().added() + added.topics().restored());
+        assertEquals(1, added.topics().updated());
+        IngestReport back = ingest.ingest(ContentFixtures.REAL_CONTENT);
+        assertEquals(1, back.topics().retired());
+        assertEquals(1, back.topics().updated());
+        dev.quorum.catalog.Topic retired = QuarkusTransaction.requiringNew().call(() -> dev.quorum.catalog.Topic.bySlug("extra-topic").orElseThrow());
+        assertNotNull(retired.retiredAt);
+        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> dev.quorum.catalog.Topic.active().stream()
+                .filter(t -> t.slug.equals("extra-topic")).count()));
+    }
+
+    @Test
     void aMissingFileIsReportedNotThrown() {
         List<String> before = ContentFixtures.snapshot();
         IngestReport report = ingest.ingest(dir.resolve("nowhere"));
