@@ -69,8 +69,40 @@ public class Resource extends PanacheEntityBase {
     @Column(name = "retired_at")
     public Instant retiredAt;
 
+    /** When the scraper last checked the link; null until it has. */
+    @Column(name = "link_checked_at")
+    public Instant linkCheckedAt;
+
+    /** The last check's outcome: ok, unchanged, redirected, gone, blocked_by_robots, refused, deferred or error. */
+    @Column(name = "link_status")
+    public String linkStatus;
+
+    @Column(name = "link_http_status")
+    public Integer linkHttpStatus;
+
+    /** Start of the current run of failed checks; null while the link works. */
+    @Column(name = "link_failing_since")
+    public Instant linkFailingSince;
+
+    /** Set once the link counts as dead (404/410, or failing for two weeks); null otherwise. */
+    @Column(name = "link_broken_since")
+    public Instant linkBrokenSince;
+
     public boolean retired() {
         return retiredAt != null;
+    }
+
+    /** Dead by {@link LinkHealth}'s rule: readers get a note and the archived copies. */
+    public boolean linkBroken() {
+        return linkBrokenSince != null;
+    }
+
+    public String archiveUrl() {
+        return LinkHealth.archiveUrl(url);
+    }
+
+    public String linkDescription() {
+        return LinkHealth.describe(this).orElse("");
     }
 
     public ResourceKind resourceKind() {

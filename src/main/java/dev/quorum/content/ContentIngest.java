@@ -1,5 +1,6 @@
 package dev.quorum.content;
 
+import dev.quorum.catalog.CatalogChanged;
 import dev.quorum.catalog.Resource;
 import dev.quorum.catalog.Topic;
 import dev.quorum.catalog.TopicEntry;
@@ -7,6 +8,7 @@ import dev.quorum.platform.QuorumConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -48,6 +50,9 @@ public class ContentIngest {
     @Inject
     EntityManager em;
 
+    @Inject
+    Event<CatalogChanged> changed;
+
     private volatile Optional<IngestReport> lastReport = Optional.empty();
 
     void onStart(@Observes StartupEvent event) {
@@ -74,6 +79,9 @@ public class ContentIngest {
                 report = IngestReport.refused(IngestReport.Status.REJECTED, source, started, elapsedMs(startedNs), findings);
             } else {
                 report = QuarkusTransaction.requiringNew().call(() -> apply(content, findings, started, startedNs));
+                if (report.status() == IngestReport.Status.APPLIED) {
+                    changed.fire(new CatalogChanged(report.startedAt())); // after commit: observers see the new rows
+                }
             }
         } catch (PersistenceException | IllegalStateException e) {
             Finding why = Finding.error(source, 1, 1, "database error: " + rootMessage(e));

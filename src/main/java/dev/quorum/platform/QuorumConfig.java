@@ -14,6 +14,8 @@ public interface QuorumConfig {
 
     Admin admin();
 
+    Scrape scrape();
+
     interface Content {
         /** Folder holding reading-list.md (and later topics/); relative paths resolve against the working directory. */
         @WithDefault("content")
@@ -28,6 +30,36 @@ public interface QuorumConfig {
         /** Folder for everything the app writes: the embedded PostgreSQL cluster lives in {@code <dir>/postgres}. */
         @WithDefault("data")
         String dir();
+    }
+
+    interface Scrape {
+        /** Whether background workers drain the scrape queue. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Worker threads; each fetches one URL at a time. */
+        @WithDefault("2")
+        int workers();
+
+        /** Lets the scraper reach 127.0.0.0/8 and ::1. Only for test fixtures: production must never set it. */
+        @WithDefault("false")
+        boolean allowLoopback();
+
+        /** How long after a successful check a resource is checked again. */
+        @WithDefault("P7D")
+        java.time.Duration recheck();
+
+        /** How long a claimed job belongs to its worker before another may take it over. */
+        @WithDefault("PT5M")
+        java.time.Duration lease();
+
+        /** The least time between two requests to one host (a site's Crawl-delay may make it longer). */
+        @WithDefault("PT1S")
+        java.time.Duration minHostInterval();
+
+        /** How long an idle worker waits before looking at the queue again. */
+        @WithDefault("PT5S")
+        java.time.Duration pollInterval();
     }
 
     interface Admin {

@@ -2,6 +2,9 @@ package dev.quorum.web;
 
 import dev.quorum.content.ContentIngest;
 import dev.quorum.content.IngestReport;
+import dev.quorum.scrape.ScrapeQueue;
+import jakarta.ws.rs.PathParam;
+import java.util.Map;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -31,6 +34,9 @@ public class AdminApi {
     @Inject
     ContentIngest ingest;
 
+    @Inject
+    ScrapeQueue scrapeQueue;
+
     @POST
     @Path("/ingest")
     @Operation(summary = "Re-read the reading list and bring the database in line with it",
@@ -49,5 +55,33 @@ public class AdminApi {
     public IngestReport lastIngest(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         guard.check(authorization);
         return ingest.lastReport().orElseThrow(() -> new NotFoundException("no ingest has run since this instance started"));
+    }
+
+    @POST
+    @Path("/scrape")
+    @Operation(summary = "Queue every active resource for a check now")
+    public Map<String, Object> scrapeAll(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        guard.check(authorization);
+        return Map.of("queued", scrapeQueue.enqueueAll(), "queue", scrapeQueue.status());
+    }
+
+    @POST
+    @Path("/scrape/{id}")
+    @Operation(summary = "Queue one resource for a check now")
+    public Map<String, Object> scrapeOne(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") String id) {
+        guard.check(authorization);
+        if (!scrapeQueue.enqueue(id)) {
+            throw new NotFoundException("no active resource with id '" + id + "'");
+        }
+        return Map.of("queued", 1, "queue", scrapeQueue.status());
+    }
+
+    @GET
+    @Path("/scrape")
+    @Operation(summary = "The scrape queue: jobs, due, leased, failing, snapshots, last fetch")
+    public ScrapeQueue.Status scrapeStatus(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        guard.check(authorization);
+        return scrapeQueue.status();
     }
 }

@@ -4,6 +4,7 @@ import dev.quorum.catalog.Resource;
 import dev.quorum.catalog.ResourceKind;
 import dev.quorum.catalog.Topic;
 import dev.quorum.catalog.TopicEntry;
+import dev.quorum.scrape.Snapshot;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -31,7 +32,7 @@ public class SitePages {
 
         static native TemplateInstance kind(ResourceKind kind, List<Resource> items, PageNav nav);
 
-        static native TemplateInstance resource(Resource resource, List<Topic> topics);
+        static native TemplateInstance resource(Resource resource, List<Topic> topics, Snapshot snapshot);
 
         static native TemplateInstance topics(List<TopicViews.TopicSummary> topics);
 
@@ -81,7 +82,7 @@ public class SitePages {
     public TemplateInstance resource(@PathParam("id") String id) {
         Resource resource = Resource.byId(id).orElseThrow(() -> new NotFoundException("there is no resource '" + id + "'"));
         List<String> slugs = TopicEntry.topicsOf(List.of(id)).getOrDefault(id, List.of());
-        return Templates.resource(resource, Topic.activeAmong(slugs));
+        return Templates.resource(resource, Topic.activeAmong(slugs), Snapshot.latestWithText(id).orElse(null));
     }
 
     @GET

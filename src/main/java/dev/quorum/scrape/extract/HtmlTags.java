@@ -1,0 +1,45 @@
+package dev.quorum.scrape.extract;
+
+import java.util.Set;
+import org.jsoup.nodes.Element;
+
+/** What the extractor needs to know about HTML elements by name. */
+final class HtmlTags {
+
+    /** Elements that begin and end a paragraph of their own when the text is laid out. */
+    private static final Set<String> BLOCKS = Set.of(
+            "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div",
+            "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+            "header", "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
+            "td", "tfoot", "th", "thead", "tr", "ul");
+    private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
+    /** Elements whose text, if any, is never prose a reader came for: code, embeds, controls, media fallbacks. */
+    private static final Set<String> NEVER_TEXT = Set.of(
+            "script", "style", "noscript", "template", "iframe", "frame", "object", "embed", "svg", "canvas",
+            "button", "input", "select", "option", "textarea", "audio", "video", "map");
+    /** Page furniture: navigation, page headers and footers, sidebars, forms and dialogs. */
+    private static final Set<String> FURNITURE = Set.of("nav", "aside", "header", "footer", "form", "menu", "dialog");
+    /** ARIA landmark roles of the same furniture. */
+    private static final Set<String> FURNITURE_ROLES = Set.of(
+            "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu",
+            "menubar", "toolbar");
+
+    private HtmlTags() {
+    }
+
+    static boolean isBlock(Element e) {
+        return BLOCKS.contains(e.normalName());
+    }
+
+    static boolean isHeading(Element e) {
+        return HEADINGS.contains(e.normalName());
+    }
+
+    static boolean isNeverText(Element e) {
+        return NEVER_TEXT.contains(e.normalName());
+    }
+
+    static boolean isFurniture(Element e) {
+        return FURNITURE.contains(e.normalName()) || FURNITURE_ROLES.contains(e.attr("role").strip());
+    }
+}

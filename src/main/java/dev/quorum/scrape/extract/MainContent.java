@@ -1,0 +1,124 @@
+package dev.quorum.scrape.extract;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+
+/**
+ * Finds the elements that hold the article in a page already stripped of boilerplate. A semantic element
+ * ({@code <article>}, {@code itemprop=articleBody}, {@code <main>}) is taken whole when it holds most of the text;
+ * otherwise the best-scoring container is chosen as Readability chooses it, widened to a common ancestor when
+ * several good candidates share one, and joined by the siblings that look like more of the same article. The
+ * thresholds are Readability.js's, so that its long record on real pages carries over.
+ */
+final class MainContent {
+
+    private static final List<String> SEMANTIC_ROOTS = List.of("article", "[itemprop=articleBody]", "main, [role=main]");
+    private static final double MOST_OF_THE_TEXT = 0.5;
+    private static final int ALTERNATIVES_MIN = 3;
+    private static final Pattern SENTENCE_END = Pattern.compile("\\.( |$)");
+
+    private MainContent() {
+    }
+
+    /** The article's elements in document order; the body itself when nothing stands out. */
+    static List<Element> locate(Element body, TextStats stats) {
+        Optional<Element> semantic = semanticRoot(body, stats);
+        if (semantic.isPresent()) {
+            return List.of(semantic.get());
+        }
+        Map<Element, Double> scores = ContentScorer.score(body, stats);
+        if (scores.isEmpty()) {
+            return List.of(body);
+        }
+        Element top = scores.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        top = sharedAncestorOfAlternatives(top, scores, body);
+        top = risingAncestor(top, scores, body);
+        while (top != body && top.parent() != body && top.parent().childrenSize() == 1) {
+            top = top.parent();
+        }
+        return top == body ? List.of(body) : withSiblings(top, scores, stats);
+    }
+
+    private static Optional<Element> semanticRoot(Element body, TextStats stats) {
+        int bodyChars = stats.of(body).chars();
+        for (String selector : SEMANTIC_ROOTS) {
+            Optional<Element> largest = body.select(selector).stream().max(Comparator.comparingInt(e -> stats.of(e).chars()));
+            if (largest.isPresent() && bodyChars > 0 && stats.of(largest.get()).chars() >= MOST_OF_THE_TEXT * bodyChars) {
+                return largest;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** When three or more of the next best candidates score close to the top one and share an ancestor, take it. */
+    private static Element sharedAncestorOfAlternatives(Element top, Map<Element, Double> scores, Element body) {
+        double topScore = scores.get(top);
+        List<Element> alternatives = scores.entrySet().stream()
+                .filter(e -> e.getKey() != top && e.getValue() >= 0.75 * topScore)
+                .sorted(Map.Entry.<Element, Double>comparingByValue().reversed())
+                .limit(4)
+                .map(Map.Entry::getKey)
+                .toList();
+        if (alternatives.size() < ALTERNATIVES_MIN) {
+            return top;
+        }
+        for (Element ancestor = top.parent(); ancestor != null && ancestor != body; ancestor = ancestor.parent()) {
+            Element candidate = ancestor;
+            if (alternatives.stream().filter(a -> a.parents().contains(candidate)).count() >= ALTERNATIVES_MIN) {
+                return ancestor;
+            }
+        }
+        return top;
+    }
+
+    /** Walks up while ancestors still score at least a third of the top; one that scores higher holds more article. */
+    private static Element risingAncestor(Element top, Map<Element, Double> scores, Element body) {
+        double last = scores.get(top);
+        double floor = last / 3;
+        for (Element ancestor = top.parent(); ancestor != null && ancestor != body; ancestor = ancestor.parent()) {
+            Double score = scores.get(ancestor);
+            if (score == null) {
+                continue;
+            }
+            if (score < floor) {
+                break;
+            }
+            if (score > last) {
+                return ancestor;
+            }
+            last = score;
+        }
+        return top;
+    }
+
+    /** The top candidate with those siblings that score well, share its class, or are clean paragraphs of prose. */
+    private static List<Element> withSiblings(Element top, Map<Element, Double> scores, TextStats stats) {
+        double topScore = scores.getOrDefault(top, 0.0);
+        double threshold = Math.max(10, topScore * 0.2);
+        List<Element> chosen = new ArrayList<>();
+        for (Element sibling : top.parent().children()) {
+            boolean sameClass = !top.className().isEmpty() && sibling.className().equals(top.className());
+            double score = scores.getOrDefault(sibling, Double.NEGATIVE_INFINITY) + (sameClass ? topScore * 0.2 : 0);
+            if (sibling == top || score >= threshold || isProseParagraph(sibling, stats)) {
+                chosen.add(sibling);
+            }
+        }
+        return chosen;
+    }
+
+    private static boolean isProseParagraph(Element e, TextStats stats) {
+        if (!e.normalName().equals("p")) {
+            return false;
+        }
+        TextStats.Counts c = stats.of(e);
+        if (c.chars() > 80) {
+            return c.linkDensity() < 0.25;
+        }
+        return c.chars() > 0 && c.linkDensity() == 0 && SENTENCE_END.matcher(e.text()).find();
+    }
+}
