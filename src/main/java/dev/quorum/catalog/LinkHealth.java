@@ -54,7 +54,8 @@ public final class LinkHealth {
             case "gone" -> "the page is gone" + code;
             case "blocked_by_robots" -> "the site asks robots not to fetch this page, so we could not check it";
             case "refused" -> "the link points at an address we do not fetch";
-            case "deferred" -> "the site asked us to come back later" + code;
+            case "deferred" -> r.linkHttpStatus == null ? "we could not reach the site; we will try again"
+                    : "the site asked us to come back later" + code;
             default -> "the link failed" + code;
         });
     }

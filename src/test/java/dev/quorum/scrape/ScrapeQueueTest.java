@@ -24,7 +24,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The queue, the worker step and link health against a fixture server, on the real database. */
 @QuarkusTest
@@ -134,6 +137,72 @@ class ScrapeQueueTest {
         Duration untilNext = Duration.between(Instant.now(), nextAttempt(id));
         assertTrue(untilNext.compareTo(Duration.ofDays(6)) > 0, "rechecked weekly: " + untilNext);
         assertFalse(worker.runOnce("test-worker"), "nothing else is due");
+    }
+
+    /** Saved pages served as a site would serve them, through the whole worker step. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"blog-boilerplate", "medium-like", "habr-1251", "koi8r-page"})
+    void scrapesRealisticPagesEndToEnd(String fixture) throws IOException {
+        byte[] page = resourceBytes("/fixtures/extract/" + fixture + ".html");
+        String contentType = contentTypes().getProperty(fixture + ".html", "text/html");
+        String expected = new String(resourceBytes("/fixtures/extract/" + fixture + ".expected.txt"), StandardCharsets.UTF_8);
+        server.route("/" + fixture, ex -> FixtureServer.send(ex, 200, contentType, page));
+        String id = resourceAt("/" + fixture);
+
+        worker.runOnce("test-worker");
+
+        Snapshot s = snapshots(id).get(0);
+        assertEquals("ok", s.status, s.detail);
+        String firstParagraph = expected.strip().split("\\n\\n")[1];
+        assertTrue(s.text.contains(firstParagraph), fixture + ": " + firstParagraph);
+        assertTrue(s.wordCount > 100, fixture + " words: " + s.wordCount);
+    }
+
+    @Test
+    void scrapesAPdf() throws IOException {
+        byte[] pdf = resourceBytesOfGeneratedPdf();
+        server.route("/paper.pdf", ex -> FixtureServer.send(ex, 200, "application/pdf", pdf));
+        String id = resourceAt("/paper.pdf");
+
+        worker.runOnce("test-worker");
+
+        Snapshot s = snapshots(id).get(0);
+        assertEquals("ok", s.status, s.detail);
+        assertEquals(2, s.pageCount);
+        assertTrue(s.text.contains("quorum intersection"), s.text);
+    }
+
+    private static byte[] resourceBytes(String path) throws IOException {
+        try (var in = ScrapeQueueTest.class.getResourceAsStream(path)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static java.util.Properties contentTypes() throws IOException {
+        java.util.Properties p = new java.util.Properties();
+        try (var in = ScrapeQueueTest.class.getResourceAsStream("/fixtures/extract/content-types.properties")) {
+            p.load(in);
+        }
+        return p;
+    }
+
+    private static byte[] resourceBytesOfGeneratedPdf() throws IOException {
+        try (var doc = new org.apache.pdfbox.pdmodel.PDDocument(); var out = new java.io.ByteArrayOutputStream()) {
+            for (String line : new String[] {"Majority quorums work because of quorum intersection.", "Any two majorities share a node."}) {
+                var page = new org.apache.pdfbox.pdmodel.PDPage();
+                doc.addPage(page);
+                try (var text = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+                    text.beginText();
+                    text.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                            org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.TIMES_ROMAN), 12);
+                    text.newLineAtOffset(72, 700);
+                    text.showText(line);
+                    text.endText();
+                }
+            }
+            doc.save(out);
+            return out.toByteArray();
+        }
     }
 
     @Test
