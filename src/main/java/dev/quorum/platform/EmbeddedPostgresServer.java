@@ -64,6 +64,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setOverrideWorkingDirectory(clusterDir.getParent().resolve("postgres-binaries").toFile())
                     .setServerConfig("max_connections", "100")
+                    // zonky starts PostgreSQL tuned for throwaway test databases (-F, synchronous_commit=off);
+                    // this one keeps the site's data, so it gets the durable defaults back.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .setRegisterShutdownHook(true)
                     .start();
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, clusterDir);

@@ -1,7 +1,7 @@
 package dev.quorum.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,12 +25,15 @@ class EmbeddedPostgresServerTest {
         try (EmbeddedPostgresServer second = EmbeddedPostgresServer.start(cluster);
                 Connection c = DriverManager.getConnection(second.jdbcUrl());
                 Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT v, current_database(), current_setting('server_version_num')::int FROM kept")) {
+                ResultSet rs = s.executeQuery("SELECT v, current_database(), current_setting('server_version_num')::int, "
+                        + "current_setting('fsync'), current_setting('synchronous_commit') FROM kept")) {
             rs.next();
             assertEquals("still here", rs.getString(1));
             assertEquals(EmbeddedPostgresServer.DATABASE, rs.getString(2));
             assertEquals(17, rs.getInt(3) / 10000, "PostgreSQL 17, as in docker-compose.yml");
-            assertNotNull(cluster.resolve("PG_VERSION").toFile().exists() ? "ok" : null);
+            assertEquals("on", rs.getString(4), "durable: the site's data lives here");
+            assertEquals("on", rs.getString(5));
+            assertTrue(cluster.resolve("PG_VERSION").toFile().exists());
         }
     }
 }
