@@ -10,6 +10,7 @@ public record FetchPolicy(
         String userAgent,
         Duration connectTimeout,
         Duration readTimeout,
+        Duration totalTimeout,
         long maxBodyBytes,
         int maxRedirects,
         Duration minHostInterval,
@@ -29,29 +30,39 @@ public record FetchPolicy(
         }
     }
 
-    /** Production defaults: one request per host per second, 10 s to connect, 30 s to read, 10 MiB, 5 redirects. */
+    /**
+     * Production defaults: one request per host per second, 10 s to connect, 30 s per read, 90 s for a whole
+     * fetch (robots.txt, redirects and body included; well inside a job's 5-minute lease), 10 MiB, 5 redirects.
+     */
     public static FetchPolicy defaults() {
-        return new FetchPolicy(USER_AGENT, Duration.ofSeconds(10), Duration.ofSeconds(30), 10L * 1024 * 1024, 5,
-                Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofHours(6), Duration.ofHours(24), 4, false);
+        return new FetchPolicy(USER_AGENT, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(90),
+                10L * 1024 * 1024, 5, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofHours(6),
+                Duration.ofHours(24), 4, false);
     }
 
     public FetchPolicy withAllowLoopback(boolean allow) {
-        return new FetchPolicy(userAgent, connectTimeout, readTimeout, maxBodyBytes, maxRedirects, minHostInterval,
-                maxCrawlDelay, maxRetryAfter, robotsTtl, maxConcurrent, allow);
+        return new FetchPolicy(userAgent, connectTimeout, readTimeout, totalTimeout, maxBodyBytes, maxRedirects,
+                minHostInterval, maxCrawlDelay, maxRetryAfter, robotsTtl, maxConcurrent, allow);
     }
 
     public FetchPolicy withMinHostInterval(Duration interval) {
-        return new FetchPolicy(userAgent, connectTimeout, readTimeout, maxBodyBytes, maxRedirects, interval,
-                maxCrawlDelay, maxRetryAfter, robotsTtl, maxConcurrent, allowLoopback);
+        return new FetchPolicy(userAgent, connectTimeout, readTimeout, totalTimeout, maxBodyBytes, maxRedirects,
+                interval, maxCrawlDelay, maxRetryAfter, robotsTtl, maxConcurrent, allowLoopback);
     }
 
+    /** Sets the per-read timeout and, at three times it, the whole fetch's. */
     public FetchPolicy withReadTimeout(Duration timeout) {
-        return new FetchPolicy(userAgent, connectTimeout, timeout, maxBodyBytes, maxRedirects, minHostInterval,
-                maxCrawlDelay, maxRetryAfter, robotsTtl, maxConcurrent, allowLoopback);
+        return new FetchPolicy(userAgent, connectTimeout, timeout, timeout.multipliedBy(3), maxBodyBytes, maxRedirects,
+                minHostInterval, maxCrawlDelay, maxRetryAfter, robotsTtl, maxConcurrent, allowLoopback);
+    }
+
+    public FetchPolicy withMaxCrawlDelay(Duration cap) {
+        return new FetchPolicy(userAgent, connectTimeout, readTimeout, totalTimeout, maxBodyBytes, maxRedirects,
+                minHostInterval, cap, maxRetryAfter, robotsTtl, maxConcurrent, allowLoopback);
     }
 
     public FetchPolicy withMaxBodyBytes(long bytes) {
-        return new FetchPolicy(userAgent, connectTimeout, readTimeout, bytes, maxRedirects, minHostInterval,
-                maxCrawlDelay, maxRetryAfter, robotsTtl, maxConcurrent, allowLoopback);
+        return new FetchPolicy(userAgent, connectTimeout, readTimeout, totalTimeout, bytes, maxRedirects,
+                minHostInterval, maxCrawlDelay, maxRetryAfter, robotsTtl, maxConcurrent, allowLoopback);
     }
 }

@@ -12,7 +12,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -21,6 +28,7 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.utils.DateUtils;
+import org.apache.hc.client5.http.utils.URIUtils;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
@@ -33,6 +41,8 @@ import org.apache.hc.core5.util.Timeout;
  *
  * <p>Every connection goes through {@link AddressGuard}: the client's DNS resolver is the guard, so the
  * address that was checked is the address connected to. Proxies from system properties are ignored.
+ * A whole fetch (robots.txt, redirects, body) has a deadline; when it passes, or a body grows past the cap,
+ * the request is cancelled, which closes the connection instead of draining it.
  */
 public final class Fetcher implements Closeable {
 
@@ -41,6 +51,11 @@ public final class Fetcher implements Closeable {
     private final RobotsRules robots;
     private final HostThrottle throttle;
     private final Semaphore slots;
+    private final ScheduledExecutorService canceller = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "fetch-deadline");
+        t.setDaemon(true);
+        return t;
+    });
 
     public Fetcher(FetchPolicy policy) {
         this.policy = policy;
@@ -89,13 +104,18 @@ public final class Fetcher implements Closeable {
             return FetchResult.without(FetchResult.Outcome.ERROR, 0, url, 0, "interrupted");
         }
         try {
-            return follow(url, etag, lastModified, startedNs);
+            return follow(url, etag, lastModified, startedNs, startedNs + policy.totalTimeout().toNanos());
+        } catch (RuntimeException e) {
+            // whatever a site sends, the caller gets an outcome, not an exception
+            return FetchResult.without(FetchResult.Outcome.ERROR, 0, url, elapsedMs(startedNs),
+                    "unexpected: " + e.getClass().getSimpleName() + ": " + clean(String.valueOf(e.getMessage())));
         } finally {
             slots.release();
         }
     }
 
-    private FetchResult follow(String url, Optional<String> etag, Optional<String> lastModified, long startedNs) {
+    private FetchResult follow(String url, Optional<String> etag, Optional<String> lastModified, long startedNs,
+            long deadlineNs) {
         String current = url;
         boolean permanent = true;
         for (int hop = 0; hop <= policy.maxRedirects(); hop++) {
@@ -105,19 +125,29 @@ public final class Fetcher implements Closeable {
             } catch (IllegalArgumentException e) {
                 return FetchResult.without(FetchResult.Outcome.REFUSED, 0, current, elapsedMs(startedNs), e.getMessage());
             }
-            RobotsRules.Verdict verdict = robots.check(uri);
-            if (verdict == RobotsRules.Verdict.DISALLOWED) {
-                return FetchResult.without(FetchResult.Outcome.BLOCKED_BY_ROBOTS, 0, current, elapsedMs(startedNs),
-                        "robots.txt disallows " + uri.getRawPath() + " for " + FetchPolicy.ROBOTS_AGENT);
+            RobotsRules.Decision robotsSay = robots.check(uri, deadlineNs);
+            switch (robotsSay.verdict()) {
+                case DISALLOWED -> {
+                    return FetchResult.without(FetchResult.Outcome.BLOCKED_BY_ROBOTS, 0, current, elapsedMs(startedNs),
+                            "robots.txt disallows " + uri.getRawPath() + " for " + FetchPolicy.ROBOTS_AGENT);
+                }
+                case UNAVAILABLE -> {
+                    return FetchResult.without(FetchResult.Outcome.DEFERRED, 0, current, elapsedMs(startedNs),
+                            "robots.txt answered " + robotsSay.reason() + "; trying later");
+                }
+                case UNREACHABLE -> {
+                    return FetchResult.without(FetchResult.Outcome.ERROR, 0, current, elapsedMs(startedNs), robotsSay.reason());
+                }
+                case ALLOWED -> { }
             }
-            if (verdict == RobotsRules.Verdict.UNAVAILABLE) {
-                return FetchResult.without(FetchResult.Outcome.DEFERRED, 0, current, elapsedMs(startedNs),
-                        "robots.txt is unavailable (5xx or unreachable); trying later");
+            Optional<Duration> busy = throttle.await(uri.getHost(), robots.crawlDelay(uri), deadlineNs - System.nanoTime());
+            if (busy.isPresent()) {
+                return new FetchResult(FetchResult.Outcome.DEFERRED, 0, current, Optional.empty(), new byte[0], Optional.empty(),
+                        Optional.empty(), busy, elapsedMs(startedNs), "the host asked us to wait " + busy.get().toSeconds() + " s");
             }
-            throttle.await(uri.getHost(), robots.crawlDelay(uri));
             Response response;
             try {
-                response = get(uri, hop == 0 ? etag : Optional.empty(), hop == 0 ? lastModified : Optional.empty());
+                response = get(uri, hop == 0 ? etag : Optional.empty(), hop == 0 ? lastModified : Optional.empty(), deadlineNs);
             } catch (AddressGuard.RefusedAddressException e) {
                 return FetchResult.without(FetchResult.Outcome.REFUSED, 0, current, elapsedMs(startedNs), e.getMessage());
             } catch (IOException e) {
@@ -130,17 +160,54 @@ public final class Fetcher implements Closeable {
                     return FetchResult.without(FetchResult.Outcome.ERROR, status, current, elapsedMs(startedNs), "redirect without Location");
                 }
                 permanent &= status == 301 || status == 308;
-                try {
-                    current = uri.resolve(location.get().trim()).toString();
-                } catch (IllegalArgumentException e) {
-                    return FetchResult.without(FetchResult.Outcome.ERROR, status, current, elapsedMs(startedNs), "bad Location: " + location.get());
+                Optional<URI> next = resolveLocation(uri, location.get());
+                if (next.isEmpty()) {
+                    return FetchResult.without(FetchResult.Outcome.ERROR, status, current, elapsedMs(startedNs),
+                            "bad Location: " + location.get());
                 }
+                current = next.get().toString();
                 continue;
             }
             return result(response, url, current, permanent, startedNs);
         }
         return FetchResult.without(FetchResult.Outcome.ERROR, 0, current, elapsedMs(startedNs),
                 "more than " + policy.maxRedirects() + " redirects");
+    }
+
+    /**
+     * Resolves a Location header per RFC 3986. Servers send raw UTF-8 and spaces; HttpClient hands header
+     * bytes over as ISO-8859-1, so they are decoded again as UTF-8 and anything a URI may not hold is
+     * percent-encoded. Empty when the result is not a usable URI.
+     */
+    static Optional<URI> resolveLocation(URI base, String location) {
+        String raw = utf8(location).trim();
+        StringBuilder encoded = new StringBuilder(raw.length());
+        for (byte b : raw.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c <= 0x20 || c >= 0x7f || "\"<>\\^`{|}".indexOf(c) >= 0) {
+                encoded.append('%').append(String.format("%02X", c));
+            } else {
+                encoded.append((char) c);
+            }
+        }
+        try {
+            return Optional.of(URIUtils.resolve(base, new URI(encoded.toString())));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Header bytes that are valid UTF-8 are read as UTF-8; anything else stays as HttpClient read it. */
+    private static String utf8(String latin1) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(latin1.getBytes(StandardCharsets.ISO_8859_1)))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return latin1;
+        }
     }
 
     private FetchResult result(Response r, String asked, String finalUrl, boolean permanent, long startedNs) {
@@ -172,22 +239,36 @@ public final class Fetcher implements Closeable {
                 moved ? "moved permanently to " + finalUrl : "ok");
     }
 
-    /** Waits for {@code host}'s turn; robots.txt requests count against the per-host rate too. */
-    void awaitTurn(String host) {
-        throttle.await(host, Duration.ZERO);
+    /** Waits for {@code host}'s turn; robots.txt requests count against the per-host rate too. False: not before the deadline. */
+    boolean awaitTurn(String host, long deadlineNs) {
+        return throttle.await(host, Duration.ZERO, deadlineNs - System.nanoTime()).isEmpty();
     }
 
-    /** A GET whose body is read up to the cap; used for pages and for robots.txt. */
-    Response get(URI uri, Optional<String> etag, Optional<String> lastModified) throws IOException {
+    /** A GET whose body is read up to the cap, cancelled at {@code deadlineNs}; used for pages and robots.txt. */
+    Response get(URI uri, Optional<String> etag, Optional<String> lastModified, long deadlineNs) throws IOException {
+        long remainingNs = deadlineNs - System.nanoTime();
+        if (remainingNs <= 0) {
+            throw new InterruptedIOException("the fetch took longer than " + policy.totalTimeout().toSeconds() + " s");
+        }
         HttpGet get = new HttpGet(uri);
         get.setHeader("Accept", "text/html,application/xhtml+xml,application/pdf;q=0.9,text/plain;q=0.8,*/*;q=0.5");
         get.setHeader("Accept-Language", "en;q=1.0, *;q=0.5");
         etag.ifPresent(v -> get.setHeader("If-None-Match", v));
         lastModified.ifPresent(v -> get.setHeader("If-Modified-Since", v));
-        return client.execute(get, this::read);
+        ScheduledFuture<?> deadline = canceller.schedule(get::cancel, remainingNs, TimeUnit.NANOSECONDS);
+        try {
+            return client.execute(get, response -> read(response, get));
+        } catch (IOException e) {
+            if (deadline.isDone()) {
+                throw new InterruptedIOException("the fetch took longer than " + policy.totalTimeout().toSeconds() + " s");
+            }
+            throw e;
+        } finally {
+            deadline.cancel(false);
+        }
     }
 
-    private Response read(ClassicHttpResponse response) throws IOException {
+    private Response read(ClassicHttpResponse response, HttpGet get) throws IOException {
         HttpEntity entity = response.getEntity();
         byte[] body = new byte[0];
         boolean tooLarge = false;
@@ -196,11 +277,13 @@ public final class Fetcher implements Closeable {
             if (entity.getContentLength() > max) {
                 tooLarge = true;
             } else {
-                try (InputStream in = entity.getContent()) {
-                    byte[] read = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-                    tooLarge = read.length > max;
-                    body = tooLarge ? new byte[0] : read;
-                }
+                InputStream in = entity.getContent();
+                byte[] read = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+                tooLarge = read.length > max;
+                body = tooLarge ? new byte[0] : read;
+            }
+            if (tooLarge) {
+                get.cancel(); // close the connection rather than read the rest of an endless body
             }
         }
         return new Response(response.getCode(), response.getHeaders(), body, tooLarge);
@@ -208,14 +291,19 @@ public final class Fetcher implements Closeable {
 
     /** A response as far as the fetcher needs it. */
     record Response(int status, Header[] headers, byte[] body, boolean tooLarge) {
+        /** A header's value without control characters (PostgreSQL refuses NUL, logs should not get the rest). */
         Optional<String> header(String name) {
             for (Header h : headers) {
-                if (h.getName().equalsIgnoreCase(name)) {
-                    return Optional.ofNullable(h.getValue());
+                if (h.getName().equalsIgnoreCase(name) && h.getValue() != null) {
+                    return Optional.of(clean(h.getValue()));
                 }
             }
             return Optional.empty();
         }
+    }
+
+    static String clean(String s) {
+        return s.replaceAll("\\p{Cntrl}", "");
     }
 
     private Optional<Duration> retryAfter(Optional<String> header) {
@@ -267,6 +355,7 @@ public final class Fetcher implements Closeable {
 
     @Override
     public void close() throws IOException {
+        canceller.shutdownNow();
         client.close();
     }
 }

@@ -49,6 +49,18 @@ public class ScrapeProcessor {
     public record Outcome(Snapshot snapshot, Optional<java.time.Duration> retryAfter) {
     }
 
+    /** A snapshot for a job whose processing failed in our own code; the job still completes and backs off. */
+    static Outcome failed(ScrapeQueue.Claim claim, RuntimeException e) {
+        Snapshot s = new Snapshot();
+        s.resourceId = claim.resourceId();
+        s.fetchedAt = Instant.now();
+        s.status = "error";
+        s.finalUrl = claim.url();
+        s.durationMs = 0;
+        s.detail = Fetcher.clean("internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        return new Outcome(s, Optional.empty());
+    }
+
     public Outcome process(ScrapeQueue.Claim claim) {
         Instant at = Instant.now();
         FetchResult r = fetcher.fetch(claim.url(), claim.etag(), claim.lastModified());
@@ -88,8 +100,8 @@ public class ScrapeProcessor {
             });
             s.readingMinutes = readingMinutes(s.wordCount);
         } catch (ExtractionException e) {
-            s.status = "error";
-            s.detail = "could not extract: " + e.getMessage();
+            // the link works; only its text is out of reach, so link health stays as the fetch found it
+            s.detail = "fetched, but could not extract text: " + e.getMessage();
             LOG.warnf("scrape %s: %s", r.finalUrl(), s.detail);
         }
     }
@@ -117,6 +129,9 @@ public class ScrapeProcessor {
             s.readingMinutes = prev.readingMinutes;
             s.pageCount = prev.pageCount;
             s.contentType = s.contentType == null ? prev.contentType : s.contentType;
+            // a 304 need not repeat the validators; keep the ones that earned it
+            s.etag = s.etag == null ? prev.etag : s.etag;
+            s.lastModified = s.lastModified == null ? prev.lastModified : s.lastModified;
         }));
     }
 

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -96,8 +97,24 @@ public class ScrapeWorker {
 
     /** Fetches and completes a job already claimed; false when its lease ran out first (nothing is written). */
     public boolean runOnceFor(ScrapeQueue.Claim claim) {
-        ScrapeProcessor.Outcome outcome = processor.process(claim);
-        boolean completed = queue.complete(claim, outcome.snapshot(), config.scrape().recheck(), outcome.retryAfter());
+        ScrapeProcessor.Outcome outcome;
+        try {
+            outcome = processor.process(claim);
+        } catch (RuntimeException e) {
+            LOG.warnf("scrape %s: %s", claim.url(), e.toString());
+            outcome = ScrapeProcessor.failed(claim, e);
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            return false; // shutting down: the lease runs out and another start takes the job over, untouched
+        }
+        boolean completed;
+        try {
+            completed = queue.complete(claim, outcome.snapshot(), config.scrape().recheck(), outcome.retryAfter());
+        } catch (RuntimeException e) {
+            // the database refused what the site sent us: record the failure without it, so the job backs off
+            LOG.warnf("scrape %s: could not store the snapshot: %s", claim.url(), e.getMessage());
+            completed = queue.complete(claim, ScrapeProcessor.failed(claim, e).snapshot(), config.scrape().recheck(), Optional.empty());
+        }
         if (!completed) {
             LOG.warnf("scrape %s: lease expired before the fetch finished; another worker owns the job", claim.url());
         }

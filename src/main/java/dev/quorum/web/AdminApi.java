@@ -71,8 +71,8 @@ public class AdminApi {
     public Map<String, Object> scrapeOne(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("id") String id) {
         guard.check(authorization);
-        if (!scrapeQueue.enqueue(id)) {
-            throw new NotFoundException("no active resource with id '" + id + "'");
+        if (Identifiers.resource(id).filter(scrapeQueue::enqueue).isEmpty()) {
+            throw new NotFoundException("no active resource with id '" + Identifiers.shown(id) + "'");
         }
         return Map.of("queued", 1, "queue", scrapeQueue.status());
     }

@@ -48,7 +48,8 @@ public class ResourceApi {
     @APIResponse(responseCode = "404", description = "No resource has this id",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public ResourceView get(@PathParam("id") String id) {
-        Resource r = Resource.byId(id).orElseThrow(() -> new NotFoundException("no resource with id '" + id + "'"));
+        Resource r = Identifiers.resource(id).flatMap(Resource::byId)
+                .orElseThrow(() -> new NotFoundException("no resource with id '" + Identifiers.shown(id) + "'"));
         return ResourceView.of(List.of(r)).get(0);
     }
 }

@@ -68,7 +68,7 @@ public class SitePages {
     @Operation(hidden = true)
     public TemplateInstance kind(@PathParam("kind") String slug, @QueryParam("page") String page) {
         ResourceKind kind = ResourceKind.fromSlug(slug)
-                .orElseThrow(() -> new NotFoundException("there is no kind '" + slug + "'; kinds are " + ResourceKind.slugs()));
+                .orElseThrow(() -> new NotFoundException("there is no kind '" + Identifiers.shown(slug) + "'; kinds are " + ResourceKind.slugs()));
         Paging paging = Paging.parse(page, null, PAGE_SIZE);
         Resource.Filter filter = ResourceFilters.parse(kind.slug(), null);
         long total = Resource.countActive(filter);
@@ -80,7 +80,8 @@ public class SitePages {
     @Path("resources/{id}")
     @Operation(hidden = true)
     public TemplateInstance resource(@PathParam("id") String id) {
-        Resource resource = Resource.byId(id).orElseThrow(() -> new NotFoundException("there is no resource '" + id + "'"));
+        Resource resource = Identifiers.resource(id).flatMap(Resource::byId)
+                .orElseThrow(() -> new NotFoundException("there is no resource '" + Identifiers.shown(id) + "'"));
         List<String> slugs = TopicEntry.topicsOf(List.of(id)).getOrDefault(id, List.of());
         return Templates.resource(resource, Topic.activeAmong(slugs), Snapshot.latestWithText(id).orElse(null));
     }
@@ -96,8 +97,8 @@ public class SitePages {
     @Path("topics/{slug}")
     @Operation(hidden = true)
     public TemplateInstance topic(@PathParam("slug") String slug) {
-        Topic topic = Topic.bySlug(slug).filter(t -> !t.retired())
-                .orElseThrow(() -> new NotFoundException("there is no topic '" + slug + "'"));
+        Topic topic = Identifiers.topic(slug).flatMap(Topic::bySlug).filter(t -> !t.retired())
+                .orElseThrow(() -> new NotFoundException("there is no topic '" + Identifiers.shown(slug) + "'"));
         return Templates.topic(TopicViews.detail(topic));
     }
 }

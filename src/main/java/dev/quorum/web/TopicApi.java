@@ -32,8 +32,8 @@ public class TopicApi {
     @APIResponse(responseCode = "404", description = "No active topic has this slug",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public TopicViews.TopicDetail get(@PathParam("slug") String slug) {
-        Topic topic = Topic.bySlug(slug).filter(t -> !t.retired())
-                .orElseThrow(() -> new NotFoundException("no topic with slug '" + slug + "'"));
+        Topic topic = Identifiers.topic(slug).flatMap(Topic::bySlug).filter(t -> !t.retired())
+                .orElseThrow(() -> new NotFoundException("no topic with slug '" + Identifiers.shown(slug) + "'"));
         return TopicViews.detail(topic);
     }
 }

@@ -157,6 +157,12 @@ class FetcherTest {
         FetchResult busy = fetch("/busy");
         assertEquals(Outcome.DEFERRED, busy.outcome());
         assertEquals(Optional.of(Duration.ofSeconds(120)), busy.retryAfter());
+        int before = server.requests().size();
+        server.page("/other", 200, "text/html", "x");
+        FetchResult paused = fetch("/other");
+        assertEquals(Outcome.DEFERRED, paused.outcome(), "the host is left alone for its Retry-After");
+        assertTrue(paused.durationMs() < 500, "deferred at once, not by holding a worker for two minutes");
+        assertEquals(before, server.requests().size(), "no request was sent");
         try (Fetcher other = new Fetcher(POLICY)) {
             FetchResult down = other.fetch(server.url("/down"), Optional.empty(), Optional.empty());
             assertEquals(Optional.of(POLICY.maxRetryAfter()), down.retryAfter(), "capped");
@@ -225,6 +231,94 @@ class FetcherTest {
             // robots.txt + 3 pages = 4 requests, so at least 3 intervals between them
             assertTrue(ms >= 900, "took " + ms + " ms");
         }
+    }
+
+    @Test
+    void anEndlessBodyIsCutOffNotDrained() {
+        server.route("/endless", ex -> {
+            ex.getResponseHeaders().set("Content-Type", "text/html");
+            ex.sendResponseHeaders(200, 0);
+            try (var out = ex.getResponseBody()) {
+                byte[] chunk = new byte[8192];
+                while (true) {
+                    out.write(chunk);
+                }
+            }
+        });
+        server.route("/lying-length", ex -> {
+            ex.getResponseHeaders().set("Content-Type", "text/html");
+            ex.sendResponseHeaders(200, 100_000_000_000L);
+            try (var out = ex.getResponseBody()) {
+                while (true) {
+                    out.write(new byte[8192]);
+                }
+            }
+        });
+        for (String path : List.of("/endless", "/lying-length")) {
+            FetchResult r = fetch(path);
+            assertEquals("body larger than 65536 bytes", r.detail(), path);
+            assertTrue(r.durationMs() < 2_000, path + " took " + r.durationMs() + " ms");
+        }
+    }
+
+    @Test
+    void aTricklingResponseMeetsTheDeadline() {
+        server.route("/trickle", ex -> {
+            ex.getResponseHeaders().set("Content-Type", "text/html");
+            ex.sendResponseHeaders(200, 0);
+            try (var out = ex.getResponseBody()) {
+                for (int i = 0; i < 100; i++) {
+                    out.write('x');
+                    out.flush();
+                    sleep(300); // each read is quick enough, the whole never ends
+                }
+            }
+        });
+        FetchResult r = fetch("/trickle");
+        assertEquals(Outcome.ERROR, r.outcome());
+        assertTrue(r.detail().contains("took longer than"), r.detail());
+        assertTrue(r.durationMs() < 4_000, "deadline is 3 × 800 ms, took " + r.durationMs());
+    }
+
+    @Test
+    void locationsAreResolvedLikeABrowserWould() {
+        server.route("/dir/page", ex -> redirect(ex, 302, "?q=1"));
+        server.route("/spaces", ex -> redirect(ex, 302, "/with space/caf\u00e9"));
+        server.page("/dir/page2", 200, "text/plain", "x");
+        assertEquals(server.url("/dir/page?q=1"), fetch("/dir/page").finalUrl());
+        assertEquals(server.url("/with%20space/caf%C3%A9"), fetch("/spaces").finalUrl());
+        assertTrue(server.requests().stream().anyMatch(r -> r.startsWith("GET /with%20space/caf%C3%A9")), server.requests()::toString);
+    }
+
+    @Test
+    void oddRobotsFilesNeitherBreakNorBlock() throws IOException {
+        server.route("/robots.txt", ex -> redirect(ex, 302, "mailto:webmaster@example.com"));
+        server.page("/page", 200, "text/html", "x");
+        assertEquals(Outcome.OK, fetch("/page").outcome(), "an unusable robots.txt redirect means no rules");
+        try (FixtureServer slow = new FixtureServer();
+                Fetcher capped = new Fetcher(POLICY.withMaxCrawlDelay(Duration.ofMillis(200)))) {
+            slow.page("/robots.txt", 200, "text/plain", "User-agent: *\nCrawl-delay: 3600\n");
+            slow.page("/page", 200, "text/html", "x");
+            FetchResult r = capped.fetch(slow.url("/page"), Optional.empty(), Optional.empty());
+            assertEquals(Outcome.OK, r.outcome(), "a huge Crawl-delay is capped, not a ban");
+            assertTrue(r.durationMs() >= 150, "but it is honoured up to the cap: " + r.durationMs());
+        }
+    }
+
+    @Test
+    void anUnknownHostIsAFailedCheckNotADeferral() {
+        FetchResult r = fetcher.fetch("http://no-such-host.invalid/page", Optional.empty(), Optional.empty());
+        assertEquals(Outcome.ERROR, r.outcome(), r.detail());
+        assertTrue(r.detail().startsWith("unreachable"), r.detail());
+    }
+
+    @Test
+    void controlCharactersInHeadersAreDropped() {
+        server.route("/nul", ex -> {
+            ex.getResponseHeaders().set("ETag", "\"a\u0001b\"");
+            FixtureServer.send(ex, 200, "text/html", "x");
+        });
+        assertEquals(Optional.of("\"ab\""), fetch("/nul").etag());
     }
 
     @Test

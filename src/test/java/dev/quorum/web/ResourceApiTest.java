@@ -92,6 +92,18 @@ class ResourceApiTest {
     }
 
     @Test
+    void oddIdsAreNotFoundNotServerErrors() {
+        for (String id : new String[] {"%00", "abc%00def", "%E2%82%AC", "x".repeat(3000), "..%2F..%2Fetc"}) {
+            given().urlEncodingEnabled(false).get("/api/v1/resources/" + id).then().statusCode(404);
+            given().urlEncodingEnabled(false).get("/api/v1/topics/" + id).then().statusCode(404);
+            given().urlEncodingEnabled(false).get("/resources/" + id).then().statusCode(404);
+            given().urlEncodingEnabled(false).get("/topics/" + id).then().statusCode(404);
+            given().urlEncodingEnabled(false).header("Authorization", "Bearer test-admin-token")
+                    .post("/api/v1/admin/scrape/" + id).then().statusCode(404);
+        }
+    }
+
+    @Test
     void aWrongMethodIsAJson405() {
         given().delete("/api/v1/resources").then().statusCode(405).contentType(ContentType.JSON).body("status", equalTo(405));
     }
