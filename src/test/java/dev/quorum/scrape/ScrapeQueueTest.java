@@ -160,7 +160,10 @@ class ScrapeQueueTest {
 
     @Test
     void scrapesAPdf() throws IOException {
-        byte[] pdf = resourceBytesOfGeneratedPdf();
+        byte[] pdf = new dev.quorum.scrape.extract.TestPdf()
+                .page("Majority quorums work because of quorum intersection.")
+                .page("Any two majorities share a node.")
+                .bytes();
         server.route("/paper.pdf", ex -> FixtureServer.send(ex, 200, "application/pdf", pdf));
         String id = resourceAt("/paper.pdf");
 
@@ -184,25 +187,6 @@ class ScrapeQueueTest {
             p.load(in);
         }
         return p;
-    }
-
-    private static byte[] resourceBytesOfGeneratedPdf() throws IOException {
-        try (var doc = new org.apache.pdfbox.pdmodel.PDDocument(); var out = new java.io.ByteArrayOutputStream()) {
-            for (String line : new String[] {"Majority quorums work because of quorum intersection.", "Any two majorities share a node."}) {
-                var page = new org.apache.pdfbox.pdmodel.PDPage();
-                doc.addPage(page);
-                try (var text = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
-                    text.beginText();
-                    text.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
-                            org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.TIMES_ROMAN), 12);
-                    text.newLineAtOffset(72, 700);
-                    text.showText(line);
-                    text.endText();
-                }
-            }
-            doc.save(out);
-            return out.toByteArray();
-        }
     }
 
     @Test

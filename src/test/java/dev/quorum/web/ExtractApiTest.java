@@ -6,15 +6,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.not;
 
+import dev.quorum.scrape.extract.TestPdf;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -43,8 +37,9 @@ class ExtractApiTest {
     }
 
     @Test
-    void extractsPdf() throws IOException {
-        given().contentType("application/pdf").body(pdf()).post("/api/v1/extract")
+    void extractsPdf() {
+        byte[] pdf = new TestPdf().page("Metastable failures persist after their trigger is gone.").page("Retries keep the load high.").bytes();
+        given().contentType("application/pdf").body(pdf).post("/api/v1/extract")
                 .then().statusCode(200)
                 .body("text", containsString("Metastable failures"))
                 .body("pageCount", equalTo(2));
@@ -62,23 +57,5 @@ class ExtractApiTest {
                 .then().statusCode(400).body("message", containsString("X-Source-Url"));
         given().contentType("text/html").body(new byte[ExtractApi.MAX_BYTES + 1]).post("/api/v1/extract")
                 .then().statusCode(413).body("status", equalTo(413));
-    }
-
-    private static byte[] pdf() throws IOException {
-        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            for (String line : new String[] {"Metastable failures persist after their trigger is gone.", "Retries keep the load high."}) {
-                PDPage page = new PDPage();
-                doc.addPage(page);
-                try (PDPageContentStream text = new PDPageContentStream(doc, page)) {
-                    text.beginText();
-                    text.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-                    text.newLineAtOffset(72, 700);
-                    text.showText(line);
-                    text.endText();
-                }
-            }
-            doc.save(out);
-            return out.toByteArray();
-        }
     }
 }

@@ -23,7 +23,7 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /** Builds the PDFs the tests read, with PDFBox, so no binary fixture is needed. */
-final class TestPdf {
+public final class TestPdf {
 
     private static final float FONT_SIZE = 11;
     private static final float LEADING = 14;
@@ -37,7 +37,7 @@ final class TestPdf {
     private Optional<String> userPassword = Optional.empty();
 
     /** A page of lines set one under the other; an empty string leaves a blank line, which ends a paragraph. */
-    TestPdf page(String... lines) {
+    public TestPdf page(String... lines) {
         pages.add(document -> textPage(document, List.of(lines)));
         return this;
     }
@@ -72,7 +72,7 @@ final class TestPdf {
         return this;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         try (PDDocument document = new PDDocument()) {
             document.setDocumentInformation(info);
             for (PageMaker page : pages) {
