@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -255,11 +256,15 @@ public final class Fetcher implements Closeable {
         get.setHeader("Accept-Language", "en;q=1.0, *;q=0.5");
         etag.ifPresent(v -> get.setHeader("If-None-Match", v));
         lastModified.ifPresent(v -> get.setHeader("If-Modified-Since", v));
-        ScheduledFuture<?> deadline = canceller.schedule(get::cancel, remainingNs, TimeUnit.NANOSECONDS);
+        AtomicBoolean expired = new AtomicBoolean();
+        ScheduledFuture<?> deadline = canceller.schedule(() -> {
+            expired.set(true); // before the cancel: the reading thread sees its socket close right after
+            get.cancel();
+        }, remainingNs, TimeUnit.NANOSECONDS);
         try {
             return client.execute(get, response -> read(response, get));
         } catch (IOException e) {
-            if (deadline.isDone()) {
+            if (expired.get()) {
                 throw new InterruptedIOException("the fetch took longer than " + policy.totalTimeout().toSeconds() + " s");
             }
             throw e;
