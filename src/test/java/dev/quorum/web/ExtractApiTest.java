@@ -57,5 +57,7 @@ class ExtractApiTest {
                 .then().statusCode(400).body("message", containsString("X-Source-Url"));
         given().contentType("text/html").body(new byte[ExtractApi.MAX_BYTES + 1]).post("/api/v1/extract")
                 .then().statusCode(413).body("status", equalTo(413));
+        given().contentType("text/html").body(new byte[12 * 1024 * 1024]).post("/api/v1/extract")
+                .then().statusCode(413).contentType(ContentType.JSON).body("status", equalTo(413));
     }
 }
