@@ -66,17 +66,9 @@ public class Snapshot extends PanacheEntityBase {
 
     public String detail;
 
-    public static Optional<Snapshot> latest(String resourceId) {
-        return find("resourceId", Sort.descending("fetchedAt").and("id", Sort.Direction.Descending), resourceId).firstResultOptional();
-    }
-
     /** The latest snapshot that carries text (ok or redirected, or unchanged copied forward). */
     public static Optional<Snapshot> latestWithText(String resourceId) {
         return find("resourceId = ?1 and text is not null", Sort.descending("fetchedAt").and("id", Sort.Direction.Descending), resourceId)
                 .firstResultOptional();
-    }
-
-    public static long countFor(String resourceId) {
-        return count("resourceId", resourceId);
     }
 }
