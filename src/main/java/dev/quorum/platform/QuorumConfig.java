@@ -16,6 +16,8 @@ public interface QuorumConfig {
 
     Scrape scrape();
 
+    Search search();
+
     interface Content {
         /** Folder holding reading-list.md (and later topics/); relative paths resolve against the working directory. */
         @WithDefault("content")
@@ -30,6 +32,16 @@ public interface QuorumConfig {
         /** Folder for everything the app writes: the embedded PostgreSQL cluster lives in {@code <dir>/postgres}. */
         @WithDefault("data")
         String dir();
+    }
+
+    interface Search {
+        /** How often the indexer looks for outbox rows; a change is searchable within about this long. */
+        @WithDefault("PT0.25S")
+        java.time.Duration pollInterval();
+
+        /** Least time between two rebuilds of the title completions; they follow changes this far behind. */
+        @WithDefault("PT5S")
+        java.time.Duration suggestionsInterval();
     }
 
     interface Scrape {

@@ -1,0 +1,86 @@
+package dev.quorum.search;
+
+import java.io.IOException;
+import java.util.Locale;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
+
+/** Turns a {@link SearchDocument} into the Lucene document {@link SearchFields} describes. */
+final class DocumentMapper {
+
+    /** Long scraped texts are indexed and kept for snippets up to here; the start says what a page is about. */
+    static final int BODY_CHARS_MAX = 100_000;
+    private static final int SORT_CHARS_MAX = 200;
+
+    /** Text that snippets are cut from: stored, with offsets in the postings so highlighting never re-analyzes. */
+    private static final FieldType HIGHLIGHTED = new FieldType(TextField.TYPE_STORED);
+    /** Text that is only matched. */
+    private static final FieldType MATCHED = new FieldType(TextField.TYPE_NOT_STORED);
+    /** Words kept for fuzzy matching and spelling: no positions needed. */
+    private static final FieldType WORDS = new FieldType(TextField.TYPE_NOT_STORED);
+
+    static {
+        HIGHLIGHTED.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        HIGHLIGHTED.freeze();
+        MATCHED.freeze();
+        WORDS.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        WORDS.setOmitNorms(true);
+        WORDS.freeze();
+    }
+
+    private final FacetsConfig facets;
+
+    DocumentMapper(FacetsConfig facets) {
+        this.facets = facets;
+    }
+
+    Document map(SearchDocument source) throws IOException {
+        String bucket = LanguageAnalysis.bucketOf(source.language());
+        String body = source.body().length() > BODY_CHARS_MAX ? source.body().substring(0, BODY_CHARS_MAX) : source.body();
+        Document doc = new Document();
+        doc.add(new StringField(SearchFields.KEY, source.key(), Field.Store.NO));
+        doc.add(new StoredField(SearchFields.ID, source.id()));
+        doc.add(new StoredField(SearchFields.TYPE, source.type()));
+        doc.add(new StoredField(SearchFields.URL, source.url()));
+        doc.add(new StoredField(SearchFields.TITLE_STORED, source.title()));
+        doc.add(new StoredField(SearchFields.KIND_STORED, source.kind()));
+        doc.add(new StoredField(SearchFields.LANGUAGE_STORED, source.language()));
+        for (String topic : source.topics()) {
+            doc.add(new StoredField(SearchFields.TOPICS_STORED, topic));
+        }
+
+        doc.add(new Field(SearchFields.title(bucket), source.title(), HIGHLIGHTED));
+        doc.add(new Field(SearchFields.DESCRIPTION, source.description(), HIGHLIGHTED));
+        doc.add(new Field(SearchFields.body(bucket), body, HIGHLIGHTED));
+        doc.add(new Field(SearchFields.TOPICS, source.topicText(), MATCHED));
+        doc.add(new Field(SearchFields.AUTHORS, source.authors(), MATCHED));
+        doc.add(new Field(SearchFields.SITE, source.domain(), MATCHED));
+        doc.add(new Field(SearchFields.TITLE_PLAIN, source.title(), WORDS));
+        for (String text : new String[] {source.title(), source.description(), source.topicText(), source.authors(), body}) {
+            if (!text.isEmpty()) {
+                doc.add(new Field(SearchFields.ALL_PLAIN, text, WORDS));
+            }
+        }
+        String sortKey = source.title().toLowerCase(Locale.ROOT);
+        doc.add(new SortedDocValuesField(SearchFields.TITLE_SORT,
+                new BytesRef(sortKey.length() > SORT_CHARS_MAX ? sortKey.substring(0, SORT_CHARS_MAX) : sortKey)));
+
+        for (String topic : source.topics()) {
+            doc.add(new SortedSetDocValuesFacetField(SearchFields.FACET_TOPIC, topic));
+        }
+        if (!source.kind().isEmpty()) {
+            doc.add(new SortedSetDocValuesFacetField(SearchFields.FACET_KIND, source.kind()));
+        }
+        doc.add(new SortedSetDocValuesFacetField(SearchFields.FACET_LANGUAGE, source.language()));
+        return facets.build(doc);
+    }
+}

@@ -1,0 +1,247 @@
+package dev.quorum.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Turns a {@link UserQuery} into Lucene queries: BM25 over every text field with boosts (title over
+ * our description over topics over the body), phrase proximity as a bonus, exclusions against every
+ * field, and a fuzzy variant for when the exact one finds little.
+ */
+final class QueryPlanner {
+
+    /** Field → boost, for matching. A word is scored by its best field plus a little of the others. */
+    static final Map<String, Float> FIELDS;
+    /** Fields the proximity bonus looks at: where words near each other mean more than words apart. */
+    private static final List<String> PROXIMITY_FIELDS;
+
+    static {
+        Map<String, Float> fields = new LinkedHashMap<>();
+        for (String bucket : LanguageAnalysis.BUCKETS) {
+            fields.put(SearchFields.title(bucket), 4.0f);
+        }
+        fields.put(SearchFields.DESCRIPTION, 2.5f);
+        fields.put(SearchFields.TOPICS, 1.8f);
+        fields.put(SearchFields.AUTHORS, 1.5f);
+        fields.put(SearchFields.SITE, 1.0f);
+        for (String bucket : LanguageAnalysis.BUCKETS) {
+            fields.put(SearchFields.body(bucket), 1.0f);
+        }
+        FIELDS = Map.copyOf(fields);
+        List<String> proximity = new ArrayList<>();
+        for (String bucket : LanguageAnalysis.BUCKETS) {
+            proximity.add(SearchFields.title(bucket));
+            proximity.add(SearchFields.body(bucket));
+        }
+        proximity.add(SearchFields.DESCRIPTION);
+        PROXIMITY_FIELDS = List.copyOf(proximity);
+    }
+
+    private static final float TIE_BREAKER = 0.3f;
+    private static final int PROXIMITY_SLOP = 4;
+    private static final float PROXIMITY_BOOST = 1.5f;
+    private static final int FUZZY_PREFIX = 1;
+    private static final int FUZZY_EXPANSIONS = 30;
+
+    private final Analyzer analyzer;
+    /** Fields in a fixed order, so the same query always builds the same Lucene query. */
+    private final List<String> fieldOrder;
+
+    QueryPlanner(Analyzer analyzer) {
+        this.analyzer = analyzer;
+        this.fieldOrder = FIELDS.keySet().stream().sorted().toList();
+    }
+
+    /** How precise a plan is: every stage finds at least what the one before found. */
+    enum Stage {
+        /** Most words must match exactly (after stemming). */
+        EXACT,
+        /** As EXACT, but a word may also match a near spelling. */
+        FUZZY,
+        /** Any one word, exactly or nearly. */
+        ANY
+    }
+
+    /** The query for {@code query} at {@code stage}; a query with no words matches everything (for browsing). */
+    Query plan(UserQuery query, Stage stage) {
+        BooleanQuery.Builder top = new BooleanQuery.Builder();
+        List<Query> words = new ArrayList<>();
+        List<String> plainWords = new ArrayList<>();
+        boolean positive = false;
+        for (UserQuery.Group group : query.groups()) {
+            Query clause = group(group, stage != Stage.EXACT);
+            if (clause == null) {
+                continue;
+            }
+            positive = true;
+            if (group.isSinglePhrase()) {
+                top.add(clause, Occur.MUST);
+            } else {
+                words.add(clause);
+                if (group.alternatives().size() == 1) {
+                    plainWords.add(group.alternatives().get(0).text());
+                }
+            }
+        }
+        for (Query word : words) {
+            top.add(word, Occur.SHOULD);
+        }
+        top.setMinimumNumberShouldMatch(stage == Stage.ANY ? Math.min(1, words.size()) : mustMatch(words.size()));
+        if (plainWords.size() >= 2) {
+            Query near = proximity(String.join(" ", plainWords));
+            if (near != null) {
+                top.add(new BoostQuery(near, PROXIMITY_BOOST), Occur.SHOULD);
+            }
+        }
+        if (!positive && !query.groups().isEmpty()) {
+            // Only stop words ("the who"): match them as written.
+            Query asWritten = asWritten(query);
+            if (asWritten == null) {
+                return new BooleanQuery.Builder().build(); // nothing searchable: no hits, not everything
+            }
+            top = new BooleanQuery.Builder().add(asWritten, Occur.MUST);
+        } else if (!positive) {
+            top.add(new MatchAllDocsQuery(), Occur.MUST);
+        }
+        for (UserQuery.Part part : query.excluded()) {
+            Query excluded = part(part, false);
+            if (excluded != null) {
+                top.add(excluded, Occur.MUST_NOT);
+            }
+        }
+        return top.build();
+    }
+
+    /** With three or more words, a third may be missing: readers describe a concept in more words than a title has. */
+    static int mustMatch(int words) {
+        return words <= 2 ? words : words - words / 3;
+    }
+
+    private Query group(UserQuery.Group group, boolean fuzzy) {
+        List<Query> alternatives = new ArrayList<>();
+        for (UserQuery.Part part : group.alternatives()) {
+            Query q = part(part, fuzzy);
+            if (q != null) {
+                alternatives.add(q);
+            }
+        }
+        if (alternatives.isEmpty()) {
+            return null;
+        }
+        if (alternatives.size() == 1) {
+            return alternatives.get(0);
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        alternatives.forEach(q -> any.add(q, Occur.SHOULD));
+        return any.build();
+    }
+
+    /** A word or phrase against every field, each analyzed as that field is; null if it is only stop words. */
+    private Query part(UserQuery.Part part, boolean fuzzy) {
+        List<Query> perField = new ArrayList<>();
+        for (String field : fieldOrder) {
+            List<String> tokens = analyze(field, part.text());
+            if (tokens.isEmpty()) {
+                continue;
+            }
+            Query q;
+            if (tokens.size() == 1) {
+                q = new TermQuery(new Term(field, tokens.get(0)));
+            } else {
+                q = phrase(field, tokens, 0);
+            }
+            perField.add(new BoostQuery(q, FIELDS.get(field)));
+        }
+        if (fuzzy && !part.phrase()) {
+            List<String> plain = analyze(SearchFields.ALL_PLAIN, part.text());
+            if (plain.size() == 1 && editsFor(plain.get(0)) > 0) {
+                String word = plain.get(0);
+                int edits = editsFor(word);
+                perField.add(new BoostQuery(fuzzy(SearchFields.TITLE_PLAIN, word, edits), 3.0f));
+                perField.add(new BoostQuery(fuzzy(SearchFields.ALL_PLAIN, word, edits), 1.0f));
+            }
+        }
+        if (perField.isEmpty()) {
+            return null;
+        }
+        return perField.size() == 1 ? perField.get(0) : new DisjunctionMaxQuery(perField, TIE_BREAKER);
+    }
+
+    private Query proximity(String text) {
+        List<Query> perField = new ArrayList<>();
+        for (String field : PROXIMITY_FIELDS) {
+            List<String> tokens = analyze(field, text);
+            if (tokens.size() >= 2) {
+                perField.add(phrase(field, tokens, PROXIMITY_SLOP));
+            }
+        }
+        return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, 0f);
+    }
+
+    private Query asWritten(UserQuery query) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        int count = 0;
+        for (UserQuery.Group group : query.groups()) {
+            for (UserQuery.Part part : group.alternatives()) {
+                List<String> tokens = analyze(SearchFields.ALL_PLAIN, part.text());
+                for (String token : tokens.subList(0, Math.min(tokens.size(), UserQuery.PHRASE_WORDS_MAX))) {
+                    all.add(new TermQuery(new Term(SearchFields.ALL_PLAIN, token)), Occur.SHOULD);
+                    count++;
+                }
+            }
+        }
+        return count == 0 ? null : all.build();
+    }
+
+    private static Query phrase(String field, List<String> tokens, int slop) {
+        PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(slop);
+        int limit = Math.min(tokens.size(), UserQuery.PHRASE_WORDS_MAX);
+        for (int i = 0; i < limit; i++) {
+            phrase.add(new Term(field, tokens.get(i)), i);
+        }
+        return phrase.build();
+    }
+
+    private static Query fuzzy(String field, String word, int edits) {
+        return new FuzzyQuery(new Term(field, word), edits, FUZZY_PREFIX, FUZZY_EXPANSIONS, true);
+    }
+
+    /** Short words get no edits ("raft" must not find "draft"), longer ones one or two. */
+    static int editsFor(String word) {
+        int length = word.codePointCount(0, word.length());
+        return length <= 3 ? 0 : length <= 5 ? 1 : 2;
+    }
+
+    /** The terms {@code field}'s analyzer makes of {@code text}. */
+    List<String> analyze(String field, String text) {
+        List<String> tokens = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken() && tokens.size() < UserQuery.PHRASE_WORDS_MAX * 4) {
+                tokens.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analyzing a query for " + field, e); // a StringReader cannot fail
+        }
+        return tokens;
+    }
+}

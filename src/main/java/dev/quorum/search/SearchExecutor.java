@@ -1,0 +1,261 @@
+package dev.quorum.search;
+
+import java.io.IOException;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+
+/**
+ * Runs one {@link SearchRequest} against one point-in-time searcher: ranking, facets that ignore
+ * their own filter, snippets, the fuzzy fallback and "did you mean". Pure Lucene, no I/O of its own.
+ */
+final class SearchExecutor {
+
+    /** Fewer hits than this and the search widens: near spellings, then any one word. */
+    static final int FEW = 3;
+    private static final int FACET_VALUES_MAX = 50;
+    private static final int SNIPPET_CHARS = 180;
+    private static final Sort BY_TITLE = new Sort(new SortField(SearchFields.TITLE_SORT, SortField.Type.STRING));
+
+    private final Analyzer analyzer;
+    private final QueryPlanner planner;
+    private final FacetsConfig facetsConfig;
+    private final DirectSpellChecker spelling = new DirectSpellChecker();
+
+    SearchExecutor(Analyzer analyzer, FacetsConfig facetsConfig) {
+        this.analyzer = analyzer;
+        this.planner = new QueryPlanner(analyzer);
+        this.facetsConfig = facetsConfig;
+        spelling.setAccuracy(0.75f);
+        spelling.setMinQueryLength(4);
+    }
+
+    SearchResult search(FacetedSearcher searcher, SearchRequest request) throws IOException {
+        UserQuery query = request.query();
+        if (searcher.facetState() == null) { // an empty index
+            return new SearchResult(query.toString(), 0, request.page(), request.size(), List.of(), emptyFacets(),
+                    Optional.empty(), false);
+        }
+        QueryPlanner.Stage stage = QueryPlanner.Stage.EXACT;
+        Query plan = planner.plan(query, stage);
+        DrillSideways.DrillSidewaysResult result = run(searcher, request, plan);
+        boolean widened = false;
+        if (total(result) < FEW && hasWords(query)) {
+            for (QueryPlanner.Stage wider : List.of(QueryPlanner.Stage.FUZZY, QueryPlanner.Stage.ANY)) {
+                Query widerPlan = planner.plan(query, wider);
+                DrillSideways.DrillSidewaysResult widerResult = run(searcher, request, widerPlan);
+                if (total(widerResult) > total(result)) {
+                    result = widerResult;
+                    plan = widerPlan;
+                    widened = true;
+                }
+                if (total(result) >= FEW) {
+                    break;
+                }
+            }
+        }
+        ScoreDoc[] all = result.hits.scoreDocs;
+        int from = Math.min(all.length, (request.page() - 1) * request.size());
+        ScoreDoc[] page = Arrays.copyOfRange(all, from, all.length);
+        List<SearchResult.Hit> hits = hits(searcher, plan, page, !query.isEmpty());
+        Optional<String> didYouMean = didYouMean(searcher.getIndexReader(), query, total(result));
+        return new SearchResult(query.toString(), total(result), request.page(), request.size(), hits,
+                facets(result.facets), didYouMean, widened);
+    }
+
+    private DrillSideways.DrillSidewaysResult run(FacetedSearcher searcher, SearchRequest request, Query plan)
+            throws IOException {
+        DrillDownQuery drill = new DrillDownQuery(facetsConfig, plan);
+        request.topic().ifPresent(v -> drill.add(SearchFields.FACET_TOPIC, v));
+        request.kind().ifPresent(v -> drill.add(SearchFields.FACET_KIND, v));
+        request.language().ifPresent(v -> drill.add(SearchFields.FACET_LANGUAGE, v));
+        DrillSideways sideways = new DrillSideways(searcher, facetsConfig, searcher.facetState());
+        Sort sort = request.query().isEmpty() ? BY_TITLE : null;
+        return sideways.search(drill, null, null, request.depth(), sort, false);
+    }
+
+    private static long total(DrillSideways.DrillSidewaysResult result) {
+        TotalHits total = result.hits.totalHits;
+        return total.value;
+    }
+
+    private static boolean hasWords(UserQuery query) {
+        return query.groups().stream().anyMatch(g -> !g.isSinglePhrase());
+    }
+
+    private List<SearchResult.Hit> hits(FacetedSearcher searcher, Query plan, ScoreDoc[] page, boolean highlight)
+            throws IOException {
+        Map<String, String[]> snippets = highlight ? highlight(searcher, plan, page) : Map.of();
+        List<SearchResult.Hit> hits = new ArrayList<>(page.length);
+        for (int i = 0; i < page.length; i++) {
+            Document doc = searcher.storedFields().document(page[i].doc);
+            String language = doc.get(SearchFields.LANGUAGE_STORED);
+            String bucket = LanguageAnalysis.bucketOf(language);
+            String snippet = firstMarked(
+                    snippets.getOrDefault(SearchFields.body(bucket), new String[page.length])[i],
+                    snippets.getOrDefault(SearchFields.DESCRIPTION, new String[page.length])[i]);
+            if (snippet == null) {
+                snippet = plainSnippet(doc.get(SearchFields.DESCRIPTION), doc.get(SearchFields.body(bucket)));
+            }
+            float score = Float.isNaN(page[i].score) ? 0f : page[i].score;
+            hits.add(new SearchResult.Hit(doc.get(SearchFields.ID), doc.get(SearchFields.TYPE),
+                    doc.get(SearchFields.TITLE_STORED), doc.get(SearchFields.URL), doc.get(SearchFields.KIND_STORED),
+                    language, List.of(doc.getValues(SearchFields.TOPICS_STORED)), snippet, score));
+        }
+        return hits;
+    }
+
+    private Map<String, String[]> highlight(FacetedSearcher searcher, Query plan, ScoreDoc[] page) throws IOException {
+        if (page.length == 0) {
+            return Map.of();
+        }
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+                .withFieldMatcher(field -> true) // a word matched in the title is worth marking in the body too
+                .withWeightMatches(false)
+                .withMaxLength(DocumentMapper.BODY_CHARS_MAX)
+                .withMaxNoHighlightPassages(0)
+                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
+                        BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_CHARS, 0.5f))
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .build();
+        List<String> fields = new ArrayList<>();
+        fields.add(SearchFields.DESCRIPTION);
+        for (String bucket : LanguageAnalysis.BUCKETS) {
+            fields.add(SearchFields.body(bucket));
+        }
+        int[] passages = new int[fields.size()];
+        Arrays.fill(passages, 2);
+        passages[0] = 1;
+        TopDocs topDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
+        return highlighter.highlightFields(fields.toArray(String[]::new), plan, topDocs, passages);
+    }
+
+    private static String firstMarked(String... candidates) {
+        for (String candidate : candidates) {
+            if (candidate != null && candidate.contains("<mark>")) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** No word to mark (a browse, or a match only in the title or topics): our description, else the text's start. */
+    static String plainSnippet(String description, String body) {
+        String text = description != null && !description.isBlank() ? description : body == null ? "" : body;
+        if (text.length() > SNIPPET_CHARS * 2) {
+            int cut = text.lastIndexOf(' ', SNIPPET_CHARS * 2);
+            text = text.substring(0, cut > SNIPPET_CHARS ? cut : SNIPPET_CHARS * 2) + " …";
+        }
+        return escape(text);
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#x27;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private Map<String, List<SearchResult.FacetCount>> facets(Facets facets) throws IOException {
+        Map<String, List<SearchResult.FacetCount>> out = new LinkedHashMap<>();
+        for (String dim : SearchFields.FACETS) {
+            List<SearchResult.FacetCount> counts = new ArrayList<>();
+            FacetResult result;
+            try {
+                result = facets.getTopChildren(FACET_VALUES_MAX, dim);
+            } catch (IllegalArgumentException noSuchDimension) {
+                result = null;
+            }
+            if (result != null) {
+                for (LabelAndValue lv : result.labelValues) {
+                    counts.add(new SearchResult.FacetCount(lv.label, lv.value.longValue()));
+                }
+            }
+            out.put(dim, List.copyOf(counts));
+        }
+        return out;
+    }
+
+    private static Map<String, List<SearchResult.FacetCount>> emptyFacets() {
+        Map<String, List<SearchResult.FacetCount>> out = new LinkedHashMap<>();
+        SearchFields.FACETS.forEach(dim -> out.put(dim, List.of()));
+        return out;
+    }
+
+    /** The query with each unknown or rare word replaced by a common near spelling, if any word changed. */
+    Optional<String> didYouMean(IndexReader reader, UserQuery query, long total) throws IOException {
+        boolean changed = false;
+        List<UserQuery.Group> groups = new ArrayList<>();
+        for (UserQuery.Group group : query.groups()) {
+            List<UserQuery.Part> parts = new ArrayList<>();
+            for (UserQuery.Part part : group.alternatives()) {
+                String[] words = part.text().split(" ");
+                for (int i = 0; i < words.length; i++) {
+                    String better = respell(reader, words[i], total);
+                    if (better != null) {
+                        words[i] = better;
+                        changed = true;
+                    }
+                }
+                parts.add(new UserQuery.Part(String.join(" ", words), part.phrase()));
+            }
+            groups.add(new UserQuery.Group(parts));
+        }
+        return changed ? Optional.of(new UserQuery(groups, query.excluded()).toString()) : Optional.empty();
+    }
+
+    private String respell(IndexReader reader, String word, long total) throws IOException {
+        List<String> tokens = planner.analyze(SearchFields.ALL_PLAIN, word);
+        if (tokens.size() != 1 || tokens.get(0).length() < 4) {
+            return null;
+        }
+        Term term = new Term(SearchFields.ALL_PLAIN, tokens.get(0));
+        int docFreq = reader.docFreq(term);
+        SuggestMode mode;
+        if (docFreq == 0) {
+            mode = SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX;
+        } else if (docFreq <= 1 && total < FEW) {
+            mode = SuggestMode.SUGGEST_MORE_POPULAR;
+        } else {
+            return null;
+        }
+        SuggestWord[] suggestions = spelling.suggestSimilar(term, 1, reader, mode);
+        return suggestions.length == 0 ? null : suggestions[0].string;
+    }
+}

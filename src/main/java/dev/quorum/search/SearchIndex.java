@@ -1,0 +1,358 @@
+package dev.quorum.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.Bits;
+
+/**
+ * The one owner of the Lucene index: its {@link IndexWriter}, its {@link SearcherManager}, and the
+ * position in the outbox it has applied up to. Writes ({@link #open}, {@link #rebuild},
+ * {@link #applyChanges}) must come from a single thread; searches may come from any number.
+ *
+ * <p>The outbox position is stored in each Lucene commit together with the documents it produced,
+ * so after a crash the index resumes exactly where its last commit left off: nothing is lost, and
+ * nothing already committed is applied again.
+ */
+public final class SearchIndex implements Closeable {
+
+    /** What {@link #open} found. Anything but {@code OPENED} calls for a {@link #rebuild}. */
+    public enum Found { OPENED, MISSING, CORRUPT, OUTDATED, FOREIGN }
+
+    /** Live facts for operators and tests. */
+    public record Status(boolean ready, String generation, int documents, long outboxSeq, Instant lastChangeAt) {
+    }
+
+    private static final double RAM_BUFFER_MB = 48;
+
+    private final IndexStore store;
+    private final DocumentSource source;
+    private final Analyzer analyzer = LanguageAnalysis.perField();
+    private final FacetsConfig facets = SearchFields.facetsConfig();
+    private final DocumentMapper mapper = new DocumentMapper(facets);
+    private final SearchExecutor executor = new SearchExecutor(analyzer, facets);
+
+    private volatile Generation live;
+    private volatile Suggestions suggestions;
+    private volatile DocumentSource.Position position = DocumentSource.Position.START;
+    private volatile Instant lastChangeAt;
+    private boolean suggestionsStale;
+
+    private record Generation(String name, Directory directory, IndexWriter writer, SearcherManager searchers)
+            implements Closeable {
+        @Override
+        public void close() throws IOException {
+            try (directory; writer) {
+                searchers.close();
+            }
+        }
+    }
+
+    public SearchIndex(IndexStore store, DocumentSource source) {
+        this.store = store;
+        this.source = source;
+    }
+
+    /** Opens the current generation if it is readable, of this schema, and from this database. */
+    public Found open() {
+        Optional<String> name = store.current();
+        if (name.isEmpty()) {
+            return Found.MISSING;
+        }
+        Directory directory = null;
+        IndexWriter writer = null;
+        try {
+            directory = store.open(name.get());
+            if (!DirectoryReader.indexExists(directory)) {
+                directory.close();
+                return Found.MISSING;
+            }
+            writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.APPEND));
+            Map<String, String> data = commitData(writer);
+            if (!SearchFields.SCHEMA_VERSION.equals(data.get(SearchFields.COMMIT_SCHEMA))) {
+                writer.rollback();
+                directory.close();
+                return Found.OUTDATED;
+            }
+            DocumentSource.Position committed = new DocumentSource.Position(
+                    data.getOrDefault(SearchFields.COMMIT_SNAPSHOT, ""),
+                    Long.parseLong(data.getOrDefault(SearchFields.COMMIT_OUTBOX_SEQ, "0")));
+            if (!source.isFromThisDatabase(committed)) {
+                writer.rollback();
+                directory.close();
+                return Found.FOREIGN;
+            }
+            SearcherManager searchers = new SearcherManager(writer, FacetedSearcher.factory(facets));
+            position = committed;
+            install(new Generation(name.get(), directory, writer, searchers));
+            return Found.OPENED;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(writer, directory);
+            return Found.CORRUPT;
+        }
+    }
+
+    /**
+     * Builds a new generation from every document the source has, then swaps it in. Searches keep
+     * using the old generation (if any) until the new one is complete.
+     */
+    public int rebuild() throws IOException {
+        String name = store.next();
+        Directory directory = store.open(name);
+        IndexWriter writer = null;
+        int[] count = {0};
+        try {
+            IndexWriterConfig config = config(IndexWriterConfig.OpenMode.CREATE);
+            config.setRAMBufferSizeMB(RAM_BUFFER_MB);
+            writer = new IndexWriter(directory, config);
+            IndexWriter w = writer;
+            DocumentSource.Position built = source.all(doc -> {
+                try {
+                    w.addDocument(mapper.map(doc));
+                    count[0]++;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            writer.setLiveCommitData(commitData(built).entrySet());
+            writer.commit();
+            SearcherManager searchers = new SearcherManager(writer, FacetedSearcher.factory(facets));
+            store.publish(name);
+            position = built;
+            install(new Generation(name, directory, writer, searchers));
+            store.discardAllBut(name);
+            return count[0];
+        } catch (IOException | RuntimeException e) {
+            if (writer != null) {
+                writer.rollback();
+            }
+            directory.close();
+            store.discardAllBut(store.current().orElse(""));
+            if (e instanceof UncheckedIOException u) {
+                throw u.getCause();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Applies the outbox rows written since the last call: each changed document is read afresh
+     * and replaced (or deleted), so applying is idempotent. Returns how many documents changed.
+     */
+    public int applyChanges() throws IOException {
+        Generation g = live;
+        if (g == null) {
+            return 0;
+        }
+        DocumentSource.Changes changes = source.changesSince(position);
+        if (changes.changed().isEmpty()) {
+            position = changes.position(); // nothing between the two snapshots: no commit needed
+            return 0;
+        }
+        for (DocumentSource.Change change : changes.changed()) {
+            Term key = new Term(SearchFields.KEY, SearchDocument.key(change.type(), change.id()));
+            Optional<SearchDocument> doc = source.load(change.type(), change.id());
+            if (doc.isPresent()) {
+                g.writer().updateDocument(key, mapper.map(doc.get()));
+            } else {
+                g.writer().deleteDocuments(key);
+            }
+        }
+        g.writer().setLiveCommitData(commitData(changes.position()).entrySet());
+        g.writer().commit();
+        g.searchers().maybeRefreshBlocking();
+        position = changes.position();
+        lastChangeAt = Instant.now();
+        suggestionsStale = true;
+        return changes.changed().size();
+    }
+
+    /** Rebuilds the completions when documents changed since the last build. */
+    public void refreshSuggestions() throws IOException {
+        if (!suggestionsStale && suggestions != null) {
+            return;
+        }
+        Generation g = live;
+        if (g == null) {
+            return;
+        }
+        List<Suggestions.Entry> entries = new ArrayList<>();
+        IndexSearcher searcher = g.searchers().acquire();
+        try {
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Bits liveDocs = leaf.reader().getLiveDocs();
+                StoredFields stored = leaf.reader().storedFields();
+                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                    if (liveDocs != null && !liveDocs.get(doc)) {
+                        continue;
+                    }
+                    Document d = stored.document(doc);
+                    String type = d.get(SearchFields.TYPE);
+                    long weight = SearchDocument.TOPIC.equals(type) ? 1_000 : 10 + d.getValues(SearchFields.TOPICS_STORED).length;
+                    String title = d.get(SearchFields.TITLE_STORED);
+                    if (title != null && !title.isBlank()) {
+                        entries.add(new Suggestions.Entry(title, type, d.get(SearchFields.URL), weight));
+                    }
+                }
+            }
+        } finally {
+            g.searchers().release(searcher);
+        }
+        Suggestions fresh = Suggestions.build(entries);
+        Suggestions old = suggestions;
+        suggestions = fresh;
+        suggestionsStale = false;
+        if (old != null) {
+            old.close();
+        }
+    }
+
+    public SearchResult search(SearchRequest request) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Generation g = readyGeneration();
+            IndexSearcher searcher;
+            try {
+                searcher = g.searchers().acquire();
+            } catch (AlreadyClosedException swapped) {
+                if (attempt < 2) {
+                    continue; // a rebuild swapped generations under us
+                }
+                throw new IndexNotReadyException();
+            }
+            try {
+                return executor.search((FacetedSearcher) searcher, request);
+            } finally {
+                g.searchers().release(searcher);
+            }
+        }
+    }
+
+    public List<Suggestions.Suggestion> suggest(String prefix) throws IOException {
+        Suggestions current = suggestions;
+        if (current == null) {
+            readyGeneration();
+            return List.of();
+        }
+        try {
+            return current.lookup(prefix);
+        } catch (AlreadyClosedException swapped) {
+            Suggestions again = suggestions;
+            return again == null ? List.of() : again.lookup(prefix);
+        }
+    }
+
+    /** Changes whenever what searches return may change: a cache validator for responses. */
+    public String version() {
+        Generation g = readyGeneration();
+        return g.name() + "." + position.seq() + "." + g.writer().getMaxCompletedSequenceNumber();
+    }
+
+    public DocumentSource.Position position() {
+        return position;
+    }
+
+    public Status status() {
+        Generation g = live;
+        if (g == null) {
+            return new Status(false, "", 0, position.seq(), lastChangeAt);
+        }
+        return new Status(true, g.name(), g.writer().getDocStats().numDocs, position.seq(), lastChangeAt);
+    }
+
+    @Override
+    public void close() throws IOException {
+        Generation g = live;
+        live = null;
+        Suggestions s = suggestions;
+        suggestions = null;
+        if (s != null) {
+            s.close();
+        }
+        if (g != null) {
+            g.close();
+        }
+    }
+
+    private Generation readyGeneration() {
+        Generation g = live;
+        if (g == null) {
+            throw new IndexNotReadyException();
+        }
+        return g;
+    }
+
+    private void install(Generation fresh) throws IOException {
+        Generation old = live;
+        live = fresh;
+        suggestionsStale = true;
+        refreshSuggestions();
+        if (old != null) {
+            old.close();
+        }
+    }
+
+    private IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
+        IndexWriterConfig config = new IndexWriterConfig(analyzer);
+        config.setOpenMode(mode);
+        config.setCommitOnClose(false); // only commits that carry an outbox position count
+        return config;
+    }
+
+    private static Map<String, String> commitData(IndexWriter writer) {
+        Map<String, String> data = new HashMap<>();
+        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(e -> data.put(e.getKey(), e.getValue()));
+        }
+        return data;
+    }
+
+    private static Map<String, String> commitData(DocumentSource.Position position) {
+        return Map.of(SearchFields.COMMIT_SCHEMA, SearchFields.SCHEMA_VERSION,
+                SearchFields.COMMIT_SNAPSHOT, position.snapshot(),
+                SearchFields.COMMIT_OUTBOX_SEQ, Long.toString(position.seq()));
+    }
+
+    private static void closeQuietly(IndexWriter writer, Directory directory) {
+        try {
+            if (writer != null) {
+                writer.rollback();
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // already failing; the rebuild that follows starts from a new generation
+        }
+        try {
+            if (directory != null) {
+                directory.close();
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // as above
+        }
+    }
+
+    /** Thrown while no generation is open yet (the first build after startup is running). */
+    public static final class IndexNotReadyException extends RuntimeException {
+        public IndexNotReadyException() {
+            super("the search index is being built; try again in a few seconds");
+        }
+    }
+}

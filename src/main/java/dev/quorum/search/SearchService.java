@@ -1,0 +1,184 @@
+package dev.quorum.search;
+
+import dev.quorum.catalog.CatalogChanged;
+import dev.quorum.platform.QuorumConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs the {@link SearchIndex} in the app: opens or rebuilds it at startup on the indexer thread
+ * (the site answers meanwhile), then applies outbox changes every {@code quorum.search.poll-interval}.
+ * All writes happen on that one thread.
+ */
+@ApplicationScoped
+public class SearchService {
+
+    private static final Logger LOG = Logger.getLogger(SearchService.class);
+    private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+
+    @Inject
+    QuorumConfig config;
+
+    @Inject
+    PostgresDocuments documents;
+
+    private SearchIndex index;
+    private ScheduledExecutorService indexer;
+    private final Object ticks = new Object();
+    private long ticksDone;
+    private long ticksStarted;
+    private Instant lastSuggestions = Instant.EPOCH;
+    private Instant lastPrune = Instant.EPOCH;
+    private String lastError = "";
+
+    void start(@Observes StartupEvent event) {
+        index = new SearchIndex(IndexStore.on(Path.of(config.data().dir(), "search")), documents);
+        indexer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "search-indexer");
+            t.setDaemon(true);
+            return t;
+        });
+        indexer.execute(this::openOrRebuild);
+        long every = Math.max(10, config.search().pollInterval().toMillis());
+        indexer.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        indexer.shutdown();
+        try {
+            if (!indexer.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("search indexer did not stop within 30 s");
+            }
+            index.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            LOG.warnf("closing the search index: %s", e.getMessage());
+        }
+    }
+
+    /** An ingest just committed: look now rather than at the next tick. */
+    void onCatalogChanged(@Observes CatalogChanged event) {
+        if (indexer != null && !indexer.isShutdown()) {
+            indexer.execute(this::tick);
+        }
+    }
+
+    public SearchResult search(SearchRequest request) throws IOException {
+        return index.search(request);
+    }
+
+    public List<Suggestions.Suggestion> suggest(String prefix) throws IOException {
+        return index.suggest(prefix);
+    }
+
+    public String version() {
+        return index.version();
+    }
+
+    public SearchIndex.Status status() {
+        return index.status();
+    }
+
+    /** Queues a full rebuild from PostgreSQL; searches keep using the current index until it is done. */
+    public void requestRebuild() {
+        indexer.execute(() -> {
+            try {
+                rebuild("requested");
+            } catch (IOException | RuntimeException e) {
+                LOG.errorf("search index rebuild failed: %s", e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * Waits until every change committed before this call is searchable, or {@code timeout} passes.
+     * Returns whether it got there.
+     */
+    public boolean awaitIndexed(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (ticks) {
+            long needed = ticksStarted + 1; // a tick that starts after now has seen every earlier commit
+            indexer.execute(this::tick);
+            while (ticksDone < needed) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(ticks, left);
+            }
+            return index.status().ready();
+        }
+    }
+
+    private void openOrRebuild() {
+        try {
+            SearchIndex.Found found = index.open();
+            if (found == SearchIndex.Found.OPENED) {
+                LOG.infof("search index open: %d documents", index.status().documents());
+                return;
+            }
+            rebuild(switch (found) {
+                case MISSING -> "no index yet";
+                case CORRUPT -> "the index on disk could not be read";
+                case OUTDATED -> "the index was built by another version (schema " + SearchFields.SCHEMA_VERSION + " now)";
+                case FOREIGN -> "the index belongs to another database";
+                default -> found.name();
+            });
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf("search index could not be built; will retry: %s", e.getMessage());
+        }
+    }
+
+    private void rebuild(String why) throws IOException {
+        long started = System.nanoTime();
+        int count = index.rebuild();
+        LOG.infof("search index rebuilt (%s): %d documents in %d ms", why, count,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    private void tick() {
+        synchronized (ticks) {
+            ticksStarted++;
+        }
+        try {
+            if (!index.status().ready()) {
+                openOrRebuild();
+            }
+            index.applyChanges();
+            Instant now = Instant.now();
+            if (Duration.between(lastSuggestions, now).compareTo(config.search().suggestionsInterval()) >= 0) {
+                index.refreshSuggestions();
+                lastSuggestions = now;
+            }
+            if (Duration.between(lastPrune, now).compareTo(PRUNE_EVERY) >= 0) {
+                documents.prune(index.position());
+                lastPrune = now;
+            }
+            lastError = "";
+        } catch (IOException | RuntimeException e) {
+            String message = String.valueOf(e.getMessage());
+            if (!message.equals(lastError)) { // once per distinct failure, not four times a second
+                LOG.warnf("search indexer: %s", message);
+                lastError = message;
+            }
+        } finally {
+            synchronized (ticks) {
+                ticksDone++;
+                ticks.notifyAll();
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package dev.quorum.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SearchIndexTest {
+
+    private static final List<SearchDocument> CORPUS = List.of(
+            ListSource.resource("a1", "Vector clocks explained", "How vector clocks capture causality between events.",
+                    "en", "A vector clock is a list of counters, one per process. Lamport clocks order events.", "time-and-clocks"),
+            ListSource.resource("a2", "Lamport timestamps", "Logical clocks that order events without synchronized time.",
+                    "en", "Leslie Lamport showed how to order events in a distributed system.", "time-and-clocks"),
+            ListSource.resource("a3", "Raft consensus", "Leader election and log replication made understandable.",
+                    "en", "Raft elects a leader and replicates a log across servers.", "consensus"),
+            ListSource.resource("a4", "Paxos made simple", "The classic consensus algorithm, explained plainly.",
+                    "en", "Proposers, acceptors and learners agree on a single value.", "consensus"),
+            ListSource.resource("r1", "Страх и ненависть в распределённых системах", "A Russian article on the pitfalls of distributed systems.",
+                    "ru", "Распределённые системы ломаются неожиданным образом: сеть теряет сообщения.", "architecture"),
+            ListSource.resource("a5", "Gossip protocols", "Epidemic dissemination of membership changes.",
+                    "en", "Gossip spreads information like a rumour among nodes.", "membership"));
+
+    private static SearchIndex built(ListSource source) throws IOException {
+        SearchIndex index = new SearchIndex(IndexStore.inMemory(), source);
+        assertEquals(SearchIndex.Found.MISSING, index.open());
+        index.rebuild();
+        return index;
+    }
+
+    private static SearchResult search(SearchIndex index, String q) throws IOException {
+        return index.search(SearchRequest.of(q));
+    }
+
+    private static List<String> ids(SearchResult result) {
+        return result.hits().stream().map(SearchResult.Hit::id).toList();
+    }
+
+    @Test
+    void titleMatchesRankAboveBodyMatches() throws IOException {
+        try (SearchIndex index = built(new ListSource(CORPUS))) {
+            SearchResult result = search(index, "vector clocks");
+            assertEquals("a1", ids(result).get(0));
+        }
+    }
+
+    @Test
+    void russianQueryFindsRussianTitleInAnotherInflection() throws IOException {
+        try (SearchIndex index = built(new ListSource(CORPUS))) {
+            assertEquals(List.of("r1"), ids(search(index, "распределенная система")));
+        }
+    }
+
+    @Test
+    void phrasesMustMatchExactlyAndExclusionsRemove() throws IOException {
+        try (SearchIndex index = built(new ListSource(CORPUS))) {
+            assertEquals(List.of("a2"), ids(search(index, "\"order events without\"")));
+            assertFalse(ids(search(index, "consensus -paxos")).contains("a4"));
+            assertTrue(ids(search(index, "consensus -paxos")).contains("a3"));
+            assertEquals(2, search(index, "raft OR paxos").total());
+        }
+    }
+
+    @Test
+    void misspeltQueryFallsBackToFuzzyAndSuggestsASpelling() throws IOException {
+        try (SearchIndex index = built(new ListSource(CORPUS))) {
+            SearchResult result = search(index, "vectr clocks");
+            assertTrue(result.fuzzy());
+            assertEquals("a1", ids(result).get(0));
+            assertEquals(Optional.of("vector clocks"), result.didYouMean());
+        }
+    }
+
+    @Test
+    void snippetsAreEscapedExceptForMark() throws IOException {
+        ListSource source = new ListSource(List.of(ListSource.resource("x1", "Scripts", "About <script>alert(1)</script> tags.",
+                "en", "", "t")));
+        try (SearchIndex index = built(source)) {
+            String snippet = search(index, "script").hits().get(0).snippet();
+            assertFalse(snippet.contains("<script"), snippet);
+            assertTrue(snippet.contains("<mark>script</mark>"), snippet);
+        }
+    }
+
+    @Test
+    void facetCountsIgnoreTheirOwnFilter() throws IOException {
+        try (SearchIndex index = built(new ListSource(CORPUS))) {
+            SearchRequest clocksOnly = new SearchRequest(UserQuery.parse(""), Optional.of("time-and-clocks"),
+                    Optional.empty(), Optional.empty(), 1, 10);
+            SearchResult result = index.search(clocksOnly);
+            assertEquals(2, result.total());
+            assertEquals(4, result.facets().get(SearchFields.FACET_TOPIC).size(), "other topics stay visible to widen again");
+            assertEquals(List.of(new SearchResult.FacetCount("en", 2)), result.facets().get(SearchFields.FACET_LANGUAGE));
+        }
+    }
+
+    @Test
+    void changesAreAppliedByIdAndSurviveARestart() throws IOException {
+        ListSource source = new ListSource(CORPUS);
+        IndexStore store = IndexStore.inMemory();
+        try (SearchIndex index = new SearchIndex(store, source)) {
+            index.open();
+            index.rebuild();
+            source.put(ListSource.resource("a3", "Raft, revised", "Consensus for humans.", "en", "", "consensus"));
+            source.remove(SearchDocument.RESOURCE, "a4");
+            source.put(ListSource.resource("a6", "Hybrid logical clocks", "Physical and logical time together.", "en", "", "time-and-clocks"));
+            assertEquals(3, index.applyChanges());
+            assertEquals(List.of("a3"), ids(search(index, "revised")));
+            assertEquals(List.of(), ids(search(index, "paxos")));
+            assertEquals(6, index.status().documents());
+        }
+        int loadsBefore = source.loads;
+        try (SearchIndex reopened = new SearchIndex(store, source)) {
+            assertEquals(SearchIndex.Found.OPENED, reopened.open());
+            assertEquals(0, reopened.applyChanges(), "changes already committed are not applied again");
+            assertEquals(loadsBefore, source.loads);
+            assertEquals(List.of("a6"), ids(reopened.search(SearchRequest.of("hybrid"))));
+        }
+    }
+
+    @Test
+    void suggestionsCompleteAnyWordOfATitle() throws IOException {
+        try (SearchIndex index = built(new ListSource(CORPUS))) {
+            List<Suggestions.Suggestion> found = index.suggest("clo");
+            assertEquals("Vector clocks explained", found.get(0).text());
+            assertEquals("Vector <mark>clo</mark>cks explained", found.get(0).highlight());
+        }
+    }
+
+    @Test
+    void anIndexFromAnotherSchemaOrDatabaseIsNotOpened() throws IOException {
+        IndexStore store = IndexStore.inMemory();
+        ListSource source = new ListSource(CORPUS);
+        source.put(CORPUS.get(0));
+        try (SearchIndex index = new SearchIndex(store, source)) {
+            index.open();
+            index.rebuild();
+        }
+        ListSource otherDatabase = new ListSource(CORPUS); // its log is shorter than the position stored
+        try (SearchIndex index = new SearchIndex(store, otherDatabase)) {
+            assertEquals(SearchIndex.Found.FOREIGN, index.open());
+        }
+    }
+}
