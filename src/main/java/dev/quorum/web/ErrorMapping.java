@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
+import dev.quorum.search.SearchIndex;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -33,6 +34,12 @@ public class ErrorMapping {
             }
         });
         return answer.build();
+    }
+
+    /** Only while the first index is built after startup: a short, honest 503 rather than empty results. */
+    @ServerExceptionMapper
+    public Response indexNotReady(SearchIndex.IndexNotReadyException e, UriInfo uri) {
+        return render(503, e.getMessage(), uri).header("Retry-After", "2").build();
     }
 
     @ServerExceptionMapper
