@@ -59,6 +59,9 @@ final class QueryPlanner {
     private static final float PROXIMITY_BOOST = 1.5f;
     private static final int FUZZY_PREFIX = 1;
     private static final int FUZZY_EXPANSIONS = 30;
+    private static final int FUZZY_LENGTH_MAX = 24;
+    /** Near spellings are tried for this many words of a query at most; each costs an automaton per field. */
+    static final int FUZZY_WORDS_MAX = 4;
 
     private final Analyzer analyzer;
     /** Fields in a fixed order, so the same query always builds the same Lucene query. */
@@ -69,24 +72,23 @@ final class QueryPlanner {
         this.fieldOrder = FIELDS.keySet().stream().sorted().toList();
     }
 
-    /** How precise a plan is: every stage finds at least what the one before found. */
+    /** How precise a plan is: FUZZY finds at least what EXACT finds ({@link #anyWord} widens further). */
     enum Stage {
         /** Most words must match exactly (after stemming). */
         EXACT,
         /** As EXACT, but a word may also match a near spelling. */
-        FUZZY,
-        /** Any one word, exactly or nearly. */
-        ANY
+        FUZZY
     }
 
     /** The query for {@code query} at {@code stage}; a query with no words matches everything (for browsing). */
     Query plan(UserQuery query, Stage stage) {
+        int[] fuzzyBudget = {stage == Stage.EXACT ? 0 : FUZZY_WORDS_MAX}; // words still allowed near spellings
         BooleanQuery.Builder top = new BooleanQuery.Builder();
         List<Query> words = new ArrayList<>();
         List<String> plainWords = new ArrayList<>();
         boolean positive = false;
         for (UserQuery.Group group : query.groups()) {
-            Query clause = group(group, stage != Stage.EXACT);
+            Query clause = group(group, fuzzyBudget);
             if (clause == null) {
                 continue;
             }
@@ -103,7 +105,7 @@ final class QueryPlanner {
         for (Query word : words) {
             top.add(word, Occur.SHOULD);
         }
-        top.setMinimumNumberShouldMatch(stage == Stage.ANY ? Math.min(1, words.size()) : mustMatch(words.size()));
+        top.setMinimumNumberShouldMatch(mustMatch(words.size()));
         if (plainWords.size() >= 2) {
             Query near = proximity(String.join(" ", plainWords));
             if (near != null) {
@@ -121,7 +123,7 @@ final class QueryPlanner {
             top.add(new MatchAllDocsQuery(), Occur.MUST);
         }
         for (UserQuery.Part part : query.excluded()) {
-            Query excluded = part(part, false);
+            Query excluded = part(part, new int[] {0});
             if (excluded != null) {
                 top.add(excluded, Occur.MUST_NOT);
             }
@@ -129,15 +131,29 @@ final class QueryPlanner {
         return top.build();
     }
 
+    /**
+     * The same plan with any one word enough: reuses the clauses (and the near-spelling automata
+     * they hold) rather than planning again.
+     */
+    static Query anyWord(Query plan) {
+        if (!(plan instanceof BooleanQuery bool) || bool.getMinimumNumberShouldMatch() <= 1) {
+            return plan;
+        }
+        BooleanQuery.Builder loose = new BooleanQuery.Builder();
+        bool.clauses().forEach(loose::add);
+        loose.setMinimumNumberShouldMatch(1);
+        return loose.build();
+    }
+
     /** With three or more words, a third may be missing: readers describe a concept in more words than a title has. */
     static int mustMatch(int words) {
         return words <= 2 ? words : words - words / 3;
     }
 
-    private Query group(UserQuery.Group group, boolean fuzzy) {
+    private Query group(UserQuery.Group group, int[] fuzzyBudget) {
         List<Query> alternatives = new ArrayList<>();
         for (UserQuery.Part part : group.alternatives()) {
-            Query q = part(part, fuzzy);
+            Query q = part(part, fuzzyBudget);
             if (q != null) {
                 alternatives.add(q);
             }
@@ -154,7 +170,7 @@ final class QueryPlanner {
     }
 
     /** A word or phrase against every field, each analyzed as that field is; null if it is only stop words. */
-    private Query part(UserQuery.Part part, boolean fuzzy) {
+    private Query part(UserQuery.Part part, int[] fuzzyBudget) {
         List<Query> perField = new ArrayList<>();
         for (String field : fieldOrder) {
             List<String> tokens = analyze(field, part.text());
@@ -169,9 +185,10 @@ final class QueryPlanner {
             }
             perField.add(new BoostQuery(q, FIELDS.get(field)));
         }
-        if (fuzzy && !part.phrase()) {
+        if (fuzzyBudget[0] > 0 && !part.phrase()) {
             List<String> plain = analyze(SearchFields.ALL_PLAIN, part.text());
             if (plain.size() == 1 && editsFor(plain.get(0)) > 0) {
+                fuzzyBudget[0]--;
                 String word = plain.get(0);
                 int edits = editsFor(word);
                 perField.add(new BoostQuery(fuzzy(SearchFields.TITLE_PLAIN, word, edits), 3.0f));
@@ -223,10 +240,13 @@ final class QueryPlanner {
         return new FuzzyQuery(new Term(field, word), edits, FUZZY_PREFIX, FUZZY_EXPANSIONS, true);
     }
 
-    /** Short words get no edits ("raft" must not find "draft"), longer ones one or two. */
+    /**
+     * Short words get no edits ("raft" must not find "draft"), most words one, long words two. Words
+     * longer than any real one are not typos, and their automata are the costly ones: none.
+     */
     static int editsFor(String word) {
         int length = word.codePointCount(0, word.length());
-        return length <= 3 ? 0 : length <= 5 ? 1 : 2;
+        return length <= 3 || length > FUZZY_LENGTH_MAX ? 0 : length <= 8 ? 1 : 2;
     }
 
     /** The terms {@code field}'s analyzer makes of {@code text}. */

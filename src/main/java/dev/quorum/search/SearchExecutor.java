@@ -54,6 +54,7 @@ final class SearchExecutor {
         this.planner = new QueryPlanner(analyzer);
         this.facetsConfig = facetsConfig;
         spelling.setAccuracy(0.75f);
+        spelling.setMaxEdits(1); // two-edit automata cost milliseconds each; the typos readers make are one edit
         spelling.setMinQueryLength(4);
     }
 
@@ -68,8 +69,8 @@ final class SearchExecutor {
         DrillSideways.DrillSidewaysResult result = run(searcher, request, plan);
         boolean widened = false;
         if (total(result) < FEW && hasWords(query)) {
-            for (QueryPlanner.Stage wider : List.of(QueryPlanner.Stage.FUZZY, QueryPlanner.Stage.ANY)) {
-                Query widerPlan = planner.plan(query, wider);
+            Query fuzzyPlan = planner.plan(query, QueryPlanner.Stage.FUZZY);
+            for (Query widerPlan : List.of(fuzzyPlan, QueryPlanner.anyWord(fuzzyPlan))) {
                 DrillSideways.DrillSidewaysResult widerResult = run(searcher, request, widerPlan);
                 if (total(widerResult) > total(result)) {
                     result = widerResult;
@@ -84,8 +85,12 @@ final class SearchExecutor {
         ScoreDoc[] all = result.hits.scoreDocs;
         int from = Math.min(all.length, (request.page() - 1) * request.size());
         ScoreDoc[] page = Arrays.copyOfRange(all, from, all.length);
-        List<SearchResult.Hit> hits = hits(searcher, plan, page, !query.isEmpty());
         Optional<String> didYouMean = didYouMean(searcher.getIndexReader(), query, total(result));
+        // Snippets mark exact words only: near-spelling automata would be rebuilt for every highlighted
+        // field. After a fuzzy match, the corrected spelling is what gets marked.
+        UserQuery marked = widened && didYouMean.isPresent() ? UserQuery.parse(didYouMean.get()) : query;
+        Query highlightPlan = widened ? planner.plan(marked, QueryPlanner.Stage.EXACT) : plan;
+        List<SearchResult.Hit> hits = hits(searcher, highlightPlan, page, !query.isEmpty());
         return new SearchResult(query.toString(), total(result), request.page(), request.size(), hits,
                 facets(result.facets), didYouMean, widened);
     }
@@ -139,6 +144,7 @@ final class SearchExecutor {
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
                 .withFieldMatcher(field -> true) // a word matched in the title is worth marking in the body too
                 .withWeightMatches(false)
+                .withHandleMultiTermQuery(false)
                 .withMaxLength(DocumentMapper.BODY_CHARS_MAX)
                 .withMaxNoHighlightPassages(0)
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
@@ -221,12 +227,17 @@ final class SearchExecutor {
     /** The query with each unknown or rare word replaced by a common near spelling, if any word changed. */
     Optional<String> didYouMean(IndexReader reader, UserQuery query, long total) throws IOException {
         boolean changed = false;
+        int budget = QueryPlanner.FUZZY_WORDS_MAX; // each lookup builds automata: a few words at most
         List<UserQuery.Group> groups = new ArrayList<>();
         for (UserQuery.Group group : query.groups()) {
             List<UserQuery.Part> parts = new ArrayList<>();
             for (UserQuery.Part part : group.alternatives()) {
                 String[] words = part.text().split(" ");
-                for (int i = 0; i < words.length; i++) {
+                for (int i = 0; i < words.length && budget > 0; i++) {
+                    if (QueryPlanner.editsFor(words[i]) == 0) {
+                        continue;
+                    }
+                    budget--;
                     String better = respell(reader, words[i], total);
                     if (better != null) {
                         words[i] = better;
