@@ -1,0 +1,181 @@
+package dev.quorum.search.bench;
+
+import dev.quorum.search.BenchmarkAccess;
+import dev.quorum.search.SearchDocument;
+import dev.quorum.search.SearchIndex;
+import dev.quorum.search.SearchRequest;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+
+/**
+ * Search speed on synthetic corpora of 1,000, 10,000 and 100,000 documents, in one run:
+ * <ul>
+ *   <li>full rebuild rate of the Lucene index (documents/s, on disk, one thread);</li>
+ *   <li>query latency p50/p99 through {@link SearchIndex#search}, in process: ranking, drill-sideways
+ *       facets, snippets and spelling, exactly what the API does per request;</li>
+ *   <li>the same queries through PostgreSQL full-text search on the same documents (weighted
+ *       tsvector in a GIN index, websearch_to_tsquery, ts_rank, ts_headline for the ten hits, total
+ *       count), over JDBC on loopback.</li>
+ * </ul>
+ * Run: {@code ./mvnw -q test-compile exec:exec@search-bench} (add {@code -Dbench.sizes=1000,10000} to
+ * shorten). Results go to stdout and target/search-benchmark.md; docs/benchmarks.md keeps the record.
+ */
+public final class SearchBenchmark {
+
+    private static final int QUERIES = 300;
+    private static final int ROUNDS = 3;
+
+    public static void main(String[] args) throws Exception {
+        int[] sizes = Arrays.stream(System.getProperty("bench.sizes", "1000,10000,100000").split(","))
+                .mapToInt(Integer::parseInt).toArray();
+        Path work = Files.createTempDirectory("quorum-search-bench");
+        SyntheticCorpus corpus = new SyntheticCorpus();
+        List<String> queries = corpus.queries(QUERIES);
+        StringBuilder report = new StringBuilder();
+        report.append(String.format(Locale.ROOT, "Java %s, %d cores; %d queries × %d rounds after warm-up%n%n",
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), QUERIES, ROUNDS));
+        report.append("| docs | Lucene rebuild docs/s | Lucene p50 ms | Lucene p99 ms | PG load+index s | PG p50 ms | PG p99 ms |\n");
+        report.append("|---:|---:|---:|---:|---:|---:|---:|\n");
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(work.resolve("pg"))
+                .setCleanDataDirectory(true).start()) {
+            DataSource pg = postgres.getPostgresDatabase();
+            for (int size : sizes) {
+                report.append(run(size, corpus, queries, work.resolve("lucene-" + size), pg)).append('\n');
+                System.out.println(report);
+            }
+        }
+        Files.writeString(Path.of("target/search-benchmark.md"), report, StandardCharsets.UTF_8);
+        System.out.println(report);
+    }
+
+    private static String run(int size, SyntheticCorpus corpus, List<String> queries, Path dir, DataSource pg)
+            throws Exception {
+        // Lucene: a full rebuild from a stream of documents, then the query mix.
+        double rebuildRate;
+        double[] lucene;
+        try (SearchIndex index = BenchmarkAccess.onDisk(dir, sink -> corpus.forEach(size, sink))) {
+            long start = System.nanoTime();
+            int built = index.rebuild();
+            rebuildRate = built / ((System.nanoTime() - start) / 1e9);
+            lucene = latencies(queries, q -> index.search(SearchRequest.of(q)));
+        }
+        // PostgreSQL: the same documents, the same queries.
+        long loadStart = System.nanoTime();
+        load(pg, corpus, size);
+        double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+        double[] postgres;
+        try (Connection c = pg.getConnection(); PreparedStatement ps = c.prepareStatement(PG_QUERY)) {
+            postgres = latencies(queries, q -> {
+                ps.setString(1, q);
+                ps.setString(2, q);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rs.getString(1);
+                    }
+                }
+            });
+        }
+        return String.format(Locale.ROOT, "| %,d | %,.0f | %.2f | %.2f | %.1f | %.2f | %.2f |", size, rebuildRate,
+                percentile(lucene, 50), percentile(lucene, 99), loadSeconds, percentile(postgres, 50), percentile(postgres, 99));
+    }
+
+    private static final String PG_QUERY = """
+            WITH q AS (SELECT websearch_to_tsquery('english', ?) || websearch_to_tsquery('russian', ?) AS query),
+            top AS (SELECT d.id, d.body, ts_rank(d.tsv, q.query) AS rank, count(*) OVER () AS total, q.query
+                      FROM docs d, q WHERE d.tsv @@ q.query ORDER BY rank DESC LIMIT 10)
+            SELECT id, total, ts_headline('english', body, query, 'MaxWords=30, MinWords=10') FROM top""";
+
+    private static void load(DataSource pg, SyntheticCorpus corpus, int size) throws SQLException {
+        try (Connection c = pg.getConnection(); Statement st = c.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS docs");
+            st.execute("""
+                    CREATE TABLE docs (id text PRIMARY KEY, title text, description text, topics text, body text,
+                                       language text, tsv tsvector)""");
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, NULL)")) {
+                int[] n = {0};
+                SQLException[] failed = {null};
+                corpus.forEach(size, d -> {
+                    try {
+                        ps.setString(1, d.id());
+                        ps.setString(2, d.title());
+                        ps.setString(3, d.description());
+                        ps.setString(4, d.topicText());
+                        ps.setString(5, d.body());
+                        ps.setString(6, d.language());
+                        ps.addBatch();
+                        if (++n[0] % 1000 == 0) {
+                            ps.executeBatch();
+                        }
+                    } catch (SQLException e) {
+                        failed[0] = e;
+                    }
+                });
+                if (failed[0] != null) {
+                    throw failed[0];
+                }
+                ps.executeBatch();
+            }
+            st.execute("""
+                    UPDATE docs SET tsv =
+                        setweight(to_tsvector(CAST(CASE language WHEN 'ru' THEN 'russian' ELSE 'english' END AS regconfig), title), 'A')
+                     || setweight(to_tsvector('english', description), 'B')
+                     || setweight(to_tsvector('english', topics), 'C')
+                     || setweight(to_tsvector(CAST(CASE language WHEN 'ru' THEN 'russian' ELSE 'english' END AS regconfig), body), 'D')""");
+            st.execute("CREATE INDEX docs_tsv_idx ON docs USING gin (tsv)");
+            c.commit();
+            st.execute("VACUUM ANALYZE docs");
+        }
+    }
+
+    private interface Query {
+        void run(String q) throws Exception;
+    }
+
+    /** Two warm-up passes, then {@link #ROUNDS} measured passes; each query timed on its own. */
+    private static double[] latencies(List<String> queries, Query query) throws Exception {
+        for (int warm = 0; warm < 2; warm++) {
+            for (String q : queries) {
+                query.run(q);
+            }
+        }
+        double[] ms = new double[queries.size() * ROUNDS];
+        int k = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            for (String q : queries) {
+                long start = System.nanoTime();
+                query.run(q);
+                ms[k++] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        Arrays.sort(ms);
+        return ms;
+    }
+
+    private static double percentile(double[] sorted, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private SearchBenchmark() {
+    }
+
+    static List<SearchDocument> sample(SyntheticCorpus corpus, int n) {
+        List<SearchDocument> out = new ArrayList<>();
+        corpus.forEach(n, out::add);
+        return out;
+    }
+}
