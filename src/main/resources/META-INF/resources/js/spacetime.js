@@ -373,7 +373,7 @@ class Viewer {
         bands.append(rect);
         const span = { kind: "partition", from: pos, to: -1, el: rect };
         this.spans.push(span);
-        const label = s("text", { class: "partition-label", x: this.x[pos] + 8, y: top + 11, "data-pos": pos },
+        const label = s("text", { class: "partition-label", x: this.x[pos] + 4, y: this.height - MARGIN.bottom - 12, "data-pos": pos },
           describe(e));
         bands.append(label);
         span.label = label;
@@ -385,22 +385,24 @@ class Viewer {
 
     // Messages: send -> receive (arrow), send -> drop (ends in a cross), or still in flight.
     this.arrows = [];
-    for (const [id, from] of m.sendOf) {
-      const to = m.endOf.has(id) ? m.endOf.get(id) : -1;
+    const arrow = (from, to) => {
       const send = m.events[from];
-      const dropped = to >= 0 && m.events[to].type === "drop";
-      const line = s("line", { class: dropped ? "msg msg-dropped" : "msg", x1: this.x[from], y1: this.y[from],
-        x2: this.x[from], y2: this.y[from] });
+      const end = to >= 0 ? m.events[to] : null;
+      const dropped = !!end && end.type === "drop";
+      const cls = ["msg", dropped ? "msg-dropped" : "", end && end.duplicate ? "msg-duplicate" : ""].filter(Boolean).join(" ");
+      const line = s("line", { class: cls, x1: this.x[from], y1: this.y[from], x2: this.x[from], y2: this.y[from] });
       msgs.append(line);
-      let tx;
-      let ty;
-      if (to >= 0) {
-        tx = this.x[to]; ty = this.y[to];
-      } else {
-        tx = this.width - MARGIN.right; ty = this.yOfNode(send.msg && send.msg.to) ?? this.y[from];
+      const tx = end ? this.x[to] : this.width - MARGIN.right;
+      const ty = end ? this.y[to] : (this.yOfNode(send.msg && send.msg.to) ?? this.y[from]);
+      this.arrows.push({ from, to, dropped, line, tx, ty });
+    };
+    // One arrow per receive or drop (a duplicated message has two), and one per message never delivered.
+    m.events.forEach((e, pos) => {
+      if ((e.type === "receive" || e.type === "drop") && e.msg && m.sendOf.has(String(e.msg.id))) {
+        arrow(m.sendOf.get(String(e.msg.id)), pos);
       }
-      this.arrows.push({ id, from, to, dropped, line, tx, ty });
-    }
+    });
+    for (const [id, from] of m.sendOf) if (!m.endOf.has(id)) arrow(from, -1);
 
     // Events. Each is a focusable button-like group with a title (tooltip and accessible name).
     this.evEls = m.events.map((e, pos) => {
@@ -424,6 +426,9 @@ class Viewer {
         this.violations.get(pos).push(String(c.name));
       }
     }
+    m.events.forEach((e, pos) => {
+      if (e.violation === true && !this.violations.has(pos)) this.violations.set(pos, ["a check"]);
+    });
     for (const [pos, names] of this.violations) {
       const g = this.evEls[pos];
       g.classList.add("is-violation");
