@@ -7,10 +7,12 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Break-it mode: runs a variant under consecutive seeds until a check fails, then shrinks the failure.
- * Shrinking lowers each shrinkable parameter in declaration order, trying values from the smallest up and a
- * few seeds for each, and keeps the first that still fails; it repeats until nothing shrinks, then keeps the
- * seed whose failure comes after the fewest events. Runs stop at their first violation, so a failing trace
- * ends where the property broke. Every step is deterministic, and all of it is bounded by a {@link Budget}.
+ * Runs stop at their first violation, so a failing trace ends where the property broke, and its length is
+ * the number of events it takes to break it. Shrinking never makes that longer: it lowers each shrinkable
+ * parameter in declaration order, trying values from the smallest up and a few seeds for each, and keeps the
+ * first that fails in no more events; it repeats until nothing shrinks, then keeps the seed whose failure
+ * comes soonest. The result is the shortest failing trace found, with the smallest parameters that give it.
+ * Every step is deterministic, and all of it is bounded by a {@link Budget}.
  */
 public final class CounterexampleSearch {
 
@@ -101,7 +103,7 @@ public final class CounterexampleSearch {
                 if (!spec.shrinkable() || exhausted()) {
                     continue;
                 }
-                Optional<Trace> smaller = lower(spec, bestParams, best.seed());
+                Optional<Trace> smaller = lower(spec, bestParams, best);
                 if (smaller.isPresent()) {
                     best = smaller.get();
                     bestParams = bestParams.with(spec.name(), (Long) best.params().get(spec.name()));
@@ -123,17 +125,17 @@ public final class CounterexampleSearch {
         return best;
     }
 
-    /** The smallest value of one parameter below its current one at which some seed still fails. */
-    private Optional<Trace> lower(ParamSpec spec, Params params, long failingSeed) {
+    /** The smallest value of one parameter below its current one at which some seed fails in no more events. */
+    private Optional<Trace> lower(ParamSpec spec, Params params, Trace best) {
         long current = params.integer(spec.name());
         for (long v : candidates(spec.min(), current)) {
             Params candidate = params.with(spec.name(), v);
-            for (long seed : seeds(failingSeed)) {
+            for (long seed : seeds(best.seed())) {
                 if (exhausted()) {
                     return Optional.empty();
                 }
                 Trace t = run(seed, candidate);
-                if (!t.ok()) {
+                if (!t.ok() && t.events().size() <= best.events().size()) {
                     return Optional.of(t);
                 }
             }
