@@ -35,10 +35,12 @@ public final class CounterexampleSearch {
      * @param tried seeds tried before the first failure (all of them when none failed)
      * @param runs runs made in all, shrinking included
      * @param original the first failing run, before shrinking
+     * @param exhausted whether the budget ran out before the search (or the shrinking) was done
      */
-    public record Result(boolean found, long seed, int tried, int runs, Optional<Trace> trace, Optional<Trace> original) {
+    public record Result(boolean found, long seed, int tried, int runs, boolean exhausted, Optional<Trace> trace,
+            Optional<Trace> original) {
 
-        /** {@code {"found", "seed", "tried", "runs", "original", "trace"}}, the trace in full. */
+        /** {@code {"found", "seed", "tried", "runs", "exhausted", "original", "trace"}}, the trace in full. */
         public String toJson() {
             StringBuilder out = new StringBuilder();
             Json json = new Json(out, List.of());
@@ -47,6 +49,7 @@ public final class CounterexampleSearch {
             json.key("seed").raw(found ? Long.toString(seed) : "null").raw(",");
             json.key("tried").raw(Integer.toString(tried)).raw(",");
             json.key("runs").raw(Integer.toString(runs)).raw(",");
+            json.key("exhausted").raw(Boolean.toString(exhausted)).raw(",");
             json.key("original");
             if (original.isPresent()) {
                 Trace o = original.get();
@@ -87,10 +90,10 @@ public final class CounterexampleSearch {
             tried++;
             if (!t.ok()) {
                 Trace shrunk = shrink(t, base);
-                return new Result(true, shrunk.seed(), tried, runs, Optional.of(shrunk), Optional.of(t));
+                return new Result(true, shrunk.seed(), tried, runs, exhausted(), Optional.of(shrunk), Optional.of(t));
             }
         }
-        return new Result(false, 0, tried, runs, Optional.empty(), Optional.empty());
+        return new Result(false, 0, tried, runs, tried < seeds, Optional.empty(), Optional.empty());
     }
 
     private Trace shrink(Trace failing, Params params) {

@@ -77,6 +77,7 @@ class CounterexampleSearchTest {
         assertFalse(result.found());
         assertEquals(20, result.tried());
         assertTrue(result.trace().isEmpty());
+        assertFalse(result.exhausted());
         assertTrue(result.toJson().startsWith("{\"found\":false,\"seed\":null,\"tried\":20,"));
     }
 
@@ -103,6 +104,7 @@ class CounterexampleSearchTest {
                 CounterexampleSearch.Budget.of(7, 1_000_000));
         assertEquals(7, result.tried());
         assertEquals(7, result.runs());
+        assertTrue(result.exhausted());
         List<Integer> calls = new ArrayList<>();
         var stopped = CounterexampleSearch.search(demo, CountingDemo.CORRECT, Params.defaults(demo.params()), 1, 500,
                 new CounterexampleSearch.Budget(1000, 1_000_000, () -> {
