@@ -82,6 +82,8 @@ class Viewer {
   buildShell() {
     const el = this.el;
     el.classList.add("is-enhanced");
+    // The server's no-JS view of the checks and links: the script shows its own, with more in them.
+    el.querySelectorAll(".st-nojs").forEach((n) => { n.hidden = true; });
     const h = (tag, attrs = {}, ...kids) => html(tag, attrs, ...kids);
 
     this.btnStart = h("button", { type: "button", "data-action": "start", "aria-label": "Go to start" }, "« Start");
@@ -246,6 +248,7 @@ class Viewer {
     this.layout();
     this.draw();
     this.drawChecks();
+    this.fillTable();
     this.clearDetails();
     const st = trace.stats || {};
     this.summary.textContent = `${trace.demo ?? "demo"} · variant ${trace.variant ?? "?"} · seed ${trace.seed ?? "?"} · `
@@ -464,7 +467,10 @@ class Viewer {
     this.step = n;
     const shown = (pos) => pos >= 0 && pos < n;
     const nowX = n > 0 ? this.x[n - 1] : MARGIN.left;
+    const focused = document.activeElement;
     this.evEls.forEach((g, pos) => {
+      // Stepping back past the focused event keeps the focus in the diagram.
+      if (g === focused && !shown(pos)) this.canvas.focus();
       g.classList.toggle("is-hidden", !shown(pos));
       g.classList.toggle("is-current", pos === n - 1 && n < total);
       if (!shown(pos)) g.removeAttribute("tabindex"); else g.setAttribute("tabindex", "0");
@@ -656,6 +662,31 @@ class Viewer {
       }
       return li;
     }));
+  }
+
+  /**
+   * Keeps the server's table of events (the no-JS view, table[data-events-table]) in step with the run shown,
+   * after the form has asked for another one. Columns: #, t, node, type, what happened, clock, state.
+   */
+  fillTable() {
+    const table = this.root.querySelector("table[data-events-table]");
+    if (!table) return;
+    const m = this.model;
+    const body = table.tBodies[0] || table.appendChild(html("tbody"));
+    const rows = m.events.map((e, pos) => {
+      const tr = html("tr", { id: `${this.uid}-ev-${e.i ?? pos}` });
+      if (this.violations.has(pos)) tr.className = "violation";
+      const clock = e.clock ? [e.clock.lamport != null ? `L=${e.clock.lamport}` : "",
+        e.clock.vector ? "V=" + vectorText(e.clock.vector, m.lanes) : ""].filter(Boolean).join(" ") : "";
+      const cells = [String(e.i ?? pos), String(e.t), e.node != null ? String(e.node) : "—", String(e.type),
+        describe(e) + (this.violations.has(pos) ? ` — violates ${this.violations.get(pos).join(", ")}` : ""), clock,
+        e.state !== undefined ? JSON.stringify(e.state) : ""];
+      cells.forEach((text, k) => tr.append(k === 0 ? html("th", { scope: "row" }, text) : html("td", {}, k >= 5 && text ? html("code", {}, text) : text)));
+      return tr;
+    });
+    body.replaceChildren(...rows);
+    const caption = table.caption;
+    if (caption) caption.textContent = `Events of the run (${m.trace.variant ?? "?"}, seed ${m.trace.seed ?? "?"})`;
   }
 
   // ---- downloads -------------------------------------------------------------------------------------------

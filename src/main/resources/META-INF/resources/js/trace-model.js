@@ -171,25 +171,33 @@ export function describe(e) {
   const m = e.msg || {};
   const what = m.type ? `${m.type} #${m.id}` : `#${m.id}`;
   const where = e.node != null ? String(e.node) : "network";
+  const dup = e.duplicate ? " (duplicate)" : "";
   switch (e.type) {
     case "send": return `${where} sends ${what} to ${m.to}`;
-    case "receive": return `${where} receives ${what} from ${m.from}`;
-    case "drop": return `${what} from ${m.from} to ${m.to} is dropped`;
+    case "receive": return `${where} receives ${what} from ${m.from}${dup}`;
+    case "drop": return `${what} from ${m.from} to ${m.to} is dropped${e.reason ? " (" + e.reason + ")" : ""}${dup}`;
     case "crash": return `${where} crashes`;
     case "recover": return `${where} recovers`;
     case "partition": return `partition${e.node != null ? " at " + where : ""}${groupsText(e)}`;
     case "heal": return `partition heals${e.node != null ? " at " + where : ""}`;
-    case "timer": return `${where} timer fires${e.name ? " (" + e.name + ")" : ""}`;
+    case "timer": {
+      const name = (e.timer && e.timer.type) || e.name;
+      return `${where} timer fires${name ? " (" + name + ")" : ""}`;
+    }
     case "invoke": return `${where} invokes ${opText(e)}`;
     case "complete": return `${where} completes ${opText(e)}`;
-    case "local": return `${where} local event`;
+    case "local": return `${where} ${e.label ? e.label : "local event"}`;
     default: return `${where} ${e.type}`;
   }
 }
 
 function opText(e) {
-  const f = e.f != null ? String(e.f) : "operation";
-  return e.value !== undefined ? `${f} ${JSON.stringify(e.value)}` : f;
+  const op = e.op && typeof e.op === "object" ? e.op : e;
+  const f = op.f != null ? String(op.f) : "operation";
+  const value = op.value !== undefined && op.value !== null ? ` ${JSON.stringify(op.value)}` : "";
+  const outcome = e.type === "complete" && op.type && op.type !== "complete" ? ` → ${op.type}` : "";
+  const who = op.process && String(op.process) !== String(e.node) ? ` for ${op.process}` : "";
+  return f + value + outcome + who;
 }
 
 function groupsText(e) {
