@@ -272,7 +272,9 @@ class Viewer {
     const events = m.events;
     let maxT = 0;
     for (const e of events) maxT = Math.max(maxT, Number(e.t) || 0);
-    const perT = SPAN / Math.max(maxT, 1);
+    // Busier runs get more room: the span grows with the number of events, within bounds.
+    const span = Math.min(Math.max(SPAN, events.length * 16), 4 * SPAN);
+    const perT = span / Math.max(maxT, 1);
     const x = [];
     const lastX = new Array(m.lanes.length).fill(-Infinity);
     let prevT = -Infinity;
