@@ -54,10 +54,13 @@ public class DemoPages {
     public record DemoCard(String id, String title, String summary, List<Variant> variants) {
     }
 
-    /** One field of the parameters form, with the value of the run shown. */
+    /** One field of the parameters form, with the value of the run shown and whether it differs from the default. */
     public record ParamField(String name, boolean choice, long min, long max, String value, List<String> options,
-            String description) {
+            String description, boolean changed) {
     }
+
+    /** How many parameters a demo page shows outside "More parameters"; a topic's embed shows none. */
+    static final int PRIMARY_PARAMS = 3;
 
     /** One row of the table of events: the no-JS view of the run. */
     public record EventRow(int i, String t, String node, String type, String what, String clock, String state,
@@ -86,6 +89,21 @@ public class DemoPages {
 
         public boolean ok() {
             return checks.stream().allMatch(CheckRow::ok);
+        }
+
+        /** The parameters shown at once: the first few on the demo page, none in a topic's embed. */
+        public List<ParamField> primary(boolean full) {
+            return full ? params.subList(0, Math.min(PRIMARY_PARAMS, params.size())) : List.of();
+        }
+
+        /** The rest, folded away under "More parameters". */
+        public List<ParamField> more(boolean full) {
+            return params.subList(primary(full).size(), params.size());
+        }
+
+        /** Whether a folded parameter has a value other than its default, so the fold starts open. */
+        public boolean moreChanged(boolean full) {
+            return more(full).stream().anyMatch(ParamField::changed);
         }
 
         public String fileStem() {
@@ -159,7 +177,7 @@ public class DemoPages {
             String value = String.valueOf(params.asMap().get(spec.name()));
             q.append('&').append(enc(spec.name())).append('=').append(enc(value));
             fields.add(new ParamField(spec.name(), spec.kind() == ParamSpec.Kind.CHOICE, spec.min(), spec.max(), value,
-                    spec.options(), spec.description()));
+                    spec.options(), spec.description(), !value.equals(String.valueOf(spec.defaultAsValue()))));
         }
         JsonNode root;
         try {
