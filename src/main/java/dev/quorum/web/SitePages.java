@@ -7,6 +7,7 @@ import dev.quorum.catalog.TopicEntry;
 import dev.quorum.scrape.Snapshot;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -23,6 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class SitePages {
 
     static final int LATEST = 10;
+
+    @Inject
+    DemoRuns demoRuns;
     static final int PAGE_SIZE = 25;
 
     @CheckedTemplate
@@ -36,7 +40,7 @@ public class SitePages {
 
         static native TemplateInstance topics(List<TopicViews.TopicSummary> topics);
 
-        static native TemplateInstance topic(TopicViews.TopicDetail topic);
+        static native TemplateInstance topic(TopicViews.TopicDetail topic, List<DemoPages.DemoRun> demos);
     }
 
     /** A kind and how many active resources it has. */
@@ -99,6 +103,6 @@ public class SitePages {
     public TemplateInstance topic(@PathParam("slug") String slug) {
         Topic topic = Identifiers.topic(slug).flatMap(Topic::bySlug).filter(t -> !t.retired())
                 .orElseThrow(() -> new NotFoundException("there is no topic '" + Identifiers.shown(slug) + "'"));
-        return Templates.topic(TopicViews.detail(topic));
+        return Templates.topic(TopicViews.detail(topic), DemoPages.embeds(demoRuns, topic.demos));
     }
 }

@@ -1,0 +1,86 @@
+package dev.quorum.demo.clocks;
+
+import dev.quorum.demo.engine.Fault;
+import dev.quorum.demo.engine.Invariant;
+import dev.quorum.demo.engine.Latency;
+import dev.quorum.demo.engine.Limits;
+import dev.quorum.demo.engine.NetworkModel;
+import dev.quorum.demo.engine.Node;
+import dev.quorum.demo.engine.ParamSpec;
+import dev.quorum.demo.engine.Params;
+import dev.quorum.demo.engine.RandomStreams;
+import dev.quorum.demo.engine.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.IntFunction;
+
+/**
+ * The parameters and setting the two clock demos share: nodes stepping at random, a network with the usual
+ * faults, optional crashes and one partition. Defaults give a run small enough to draw (about 30 events).
+ */
+final class ClockWorkload {
+
+    static final List<ParamSpec> PARAMS = List.of(
+            ParamSpec.integer("nodes", 2, 8, 3, "How many nodes take part").asShrinkable(),
+            ParamSpec.integer("steps", 1, 40, 6, "Steps each node takes; a step is a local event or a send").asShrinkable(),
+            ParamSpec.integer("localPercent", 0, 100, 25, "Share of steps that are local events rather than sends").asShrinkable(),
+            ParamSpec.integer("intervalMs", 1, 1000, 20, "Mean time between a node's steps (exponential)"),
+            ParamSpec.choice("latency", List.of("constant", "uniform", "exponential"), "exponential",
+                    "Distribution of message delays"),
+            ParamSpec.integer("latencyMs", 0, 1000, 15, "Mean message delay"),
+            ParamSpec.integer("lossPercent", 0, 50, 0, "Chance that the network loses a message").asShrinkable(),
+            ParamSpec.integer("duplicatePercent", 0, 50, 0, "Chance that the network delivers a message twice").asShrinkable(),
+            ParamSpec.integer("reorderPercent", 0, 100, 0, "Chance that a message is held back by up to four mean delays").asShrinkable(),
+            ParamSpec.integer("crashes", 0, 3, 0, "Crashes, each of a random node that restarts a while later").asShrinkable(),
+            ParamSpec.integer("partitionMs", 0, 2000, 0, "Length of a partition cutting the last node off, a third of the way in").asShrinkable(),
+            ParamSpec.integer("skewMs", 0, 1000, 0, "Largest error of a node's physical clock; shown as wallMs when set"),
+            ParamSpec.integer("driftPpm", 0, 100_000, 0, "Largest rate error of a node's physical clock, in parts per million"));
+
+    private ClockWorkload() {
+    }
+
+    static Scenario scenario(Params p, long seed, IntFunction<LogicalClock> clocks, Invariant invariant) {
+        int nodes = p.intValue("nodes");
+        int steps = p.intValue("steps");
+        long intervalMs = p.integer("intervalMs");
+        boolean showsWallClock = p.integer("skewMs") > 0 || p.integer("driftPpm") > 0;
+        List<Node> members = new ArrayList<>();
+        for (int k = 0; k < nodes; k++) {
+            members.add(new ClockNode(clocks.apply(k), steps, intervalMs, p.intValue("localPercent"), showsWallClock));
+        }
+        NetworkModel network = new NetworkModel(latency(p), p.integer("lossPercent") / 100.0,
+                p.integer("duplicatePercent") / 100.0, p.integer("reorderPercent") / 100.0);
+        return new Scenario(members, network, faults(p, seed, nodes, steps * intervalMs), p.integer("skewMs"),
+                p.integer("driftPpm"), List.of(invariant), Limits.demo());
+    }
+
+    private static Latency latency(Params p) {
+        long mean = p.integer("latencyMs");
+        return switch (p.choice("latency")) {
+            case "constant" -> new Latency.Constant(mean);
+            case "uniform" -> new Latency.Uniform(0, 2 * mean);
+            default -> new Latency.Exponential(Math.max(1, mean));
+        };
+    }
+
+    /** Crashes at random times in the run's expected span, each node down for a quarter of it; then the partition. */
+    private static List<Fault> faults(Params p, long seed, int nodes, long spanMs) {
+        SplittableRandom random = RandomStreams.faults(seed);
+        List<Fault> faults = new ArrayList<>();
+        long downMs = Math.max(1, spanMs / 4);
+        for (int c = 0; c < p.intValue("crashes"); c++) {
+            int node = random.nextInt(nodes);
+            long at = 1 + random.nextLong(Math.max(1, spanMs));
+            faults.add(new Fault.Crash(at, node));
+            faults.add(new Fault.Recover(at + downMs, node));
+        }
+        long partitionMs = p.integer("partitionMs");
+        if (partitionMs > 0) {
+            long at = Math.max(1, spanMs / 3);
+            faults.add(new Fault.Partition(at, List.of(List.of(nodes - 1))));
+            faults.add(new Fault.Heal(at + partitionMs));
+        }
+        return faults;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.quorum.demo.clocks;
+
+import dev.quorum.demo.engine.Demo;
+import dev.quorum.demo.engine.ParamSpec;
+import dev.quorum.demo.engine.Params;
+import dev.quorum.demo.engine.Scenario;
+import dev.quorum.demo.engine.Variant;
+import java.util.List;
+
+/** Vector clocks, which capture happens-before exactly, and what goes wrong when a receiver does not merge. */
+public final class VectorClocks implements Demo {
+
+    static final Variant CORRECT = new Variant("correct", true,
+            "On a receive, the clock takes the entry-wise maximum with the message's vector, then counts the event.");
+    static final Variant NO_MERGE = new Variant("no-merge", false,
+            "On a receive, the clock counts the event but forgets to merge the message's vector.");
+
+    @Override
+    public String id() {
+        return "vector-clocks";
+    }
+
+    @Override
+    public String title() {
+        return "Vector clocks";
+    }
+
+    @Override
+    public String summary() {
+        return "Each node keeps a counter per node; the check: a happens before b exactly when V(a) < V(b), "
+                + "and events with incomparable vectors are concurrent.";
+    }
+
+    @Override
+    public List<Variant> variants() {
+        return List.of(CORRECT, NO_MERGE);
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return ClockWorkload.PARAMS;
+    }
+
+    @Override
+    public Scenario scenario(Variant variant, Params params, long seed) {
+        boolean merges = variant(variant.name()).correct();
+        int nodes = params.intValue("nodes");
+        return ClockWorkload.scenario(params, seed, node -> new VectorClock(merges, node, nodes), new StrongClockCondition());
+    }
+}

@@ -1,0 +1,60 @@
+package dev.quorum.demo.engine;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * What a node may do while one of its handlers runs. Every call is recorded; nothing blocks. Nodes are
+ * addressed by index (0 for {@code n1}); {@link #name(int)} gives the name the trace uses.
+ */
+public interface Context {
+
+    /** This node's index. */
+    int self();
+
+    /** How many nodes the run has. */
+    int nodeCount();
+
+    String name(int node);
+
+    /** The node names, in index order. */
+    List<String> names();
+
+    /** This node's own stream: it does not shift when other nodes draw, or when nodes are added. */
+    SplittableRandom random();
+
+    /** Simulated time as the global (true) clock reads it; protocols should prefer {@link #localTimeMs()}. */
+    long nowMs();
+
+    /** This node's local clock: true time plus the node's skew and drift. */
+    long localTimeMs();
+
+    /** Sends a message; records a {@code send} event without a clock. */
+    void send(int to, Message message);
+
+    /** Sends a message; records a {@code send} event carrying {@code clock}. */
+    void send(int to, Message message, Stamp clock);
+
+    /** Sends the same message to every other node: one {@code send} event each. */
+    void broadcast(Message message);
+
+    /** Sets a timer to fire after {@code delayMs} of simulated time; returns its id for cancelling. */
+    long setTimer(Timer timer, long delayMs);
+
+    void cancelTimer(long timerId);
+
+    /** Records a {@code local} event: something the node did that involves no other node. */
+    void local(String label, Stamp clock);
+
+    /** Sets the clock of the event being handled: the {@code receive}, {@code timer} or {@code recover} event. */
+    void stamp(Stamp clock);
+
+    /** Attaches a piece of state to the latest event this handler recorded (the handled event if none). */
+    void state(String key, Object value);
+
+    /** Records a client operation's invocation in the history (and as an {@code invoke} event). */
+    void invoke(String process, String f, Object value);
+
+    /** Records a client operation's completion: {@code outcome} is {@code ok}, {@code fail} or {@code info}. */
+    void complete(String process, String outcome, String f, Object value);
+}

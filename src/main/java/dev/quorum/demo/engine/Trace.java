@@ -1,0 +1,38 @@
+package dev.quorum.demo.engine;
+
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * A finished run: what was asked (demo, variant, seed, parameters) and what happened. A pure function of
+ * those inputs; {@link #toJson()} writes the documented format ({@code docs/trace-format.md}).
+ */
+public record Trace(String demo, String variant, long seed, Map<String, Object> params, List<String> nodes,
+        List<TraceEvent> events, List<HistoryOp> history, List<CheckResult> checks, Stats stats) {
+
+    public static final String FORMAT = "quorum-trace/1";
+
+    public Trace {
+        params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+        nodes = List.copyOf(nodes);
+        events = List.copyOf(events);
+        history = List.copyOf(history);
+        checks = List.copyOf(checks);
+    }
+
+    /** Whether every check held. */
+    public boolean ok() {
+        return checks.stream().allMatch(CheckResult::ok);
+    }
+
+    /** The position of the earliest event that violated any check. */
+    public OptionalInt firstViolation() {
+        return checks.stream().filter(c -> c.firstViolation().isPresent())
+                .mapToInt(c -> c.firstViolation().getAsInt()).min();
+    }
+
+    public String toJson() {
+        return TraceJson.write(this);
+    }
+}

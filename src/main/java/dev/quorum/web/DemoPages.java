@@ -1,0 +1,297 @@
+package dev.quorum.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quorum.demo.engine.Demo;
+import dev.quorum.demo.engine.InvalidParameter;
+import dev.quorum.demo.engine.ParamSpec;
+import dev.quorum.demo.engine.Params;
+import dev.quorum.demo.engine.Variant;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The demo pages: {@code /demos} lists them, {@code /demos/{id}} runs one with the query's variant, seed and
+ * parameters. Complete without JavaScript (a GET form, a table of events, the checks, a link to the trace JSON);
+ * js/spacetime.js turns the run into an interactive space-time diagram. Topic pages embed the same block.
+ */
+@Path("/demos")
+@Produces(MediaType.TEXT_HTML)
+public class DemoPages {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    DemoRuns runs;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance demos(List<DemoCard> demos);
+
+        static native TemplateInstance demo(DemoRun run);
+    }
+
+    /** A demo in the list. */
+    public record DemoCard(String id, String title, String summary, List<Variant> variants) {
+    }
+
+    /** One field of the parameters form, with the value of the run shown and whether it differs from the default. */
+    public record ParamField(String name, boolean choice, long min, long max, String value, List<String> options,
+            String description, boolean changed) {
+    }
+
+    /** How many parameters a demo page shows outside "More parameters"; a topic's embed shows none. */
+    static final int PRIMARY_PARAMS = 3;
+
+    /** One row of the table of events: the no-JS view of the run. */
+    public record EventRow(int i, String t, String node, String type, String what, String clock, String state,
+            String violates) {
+    }
+
+    /** A check and where it first failed. */
+    public record CheckRow(String name, boolean ok, String detail, Integer firstViolation) {
+    }
+
+    /**
+     * One run of one demo, as the page and the topic embed show it. {@code query} is the canonical query string
+     * (variant, seed, then the parameters in declaration order): the permalink and the API URL share it.
+     */
+    public record DemoRun(String id, String title, String summary, List<Variant> variants, String variant, long seed,
+            List<ParamField> params, List<EventRow> events, List<CheckRow> checks, String stats, String query,
+            String traceJson) {
+
+        public String permalink() {
+            return "/demos/" + id + "?" + query;
+        }
+
+        public String apiUrl() {
+            return "/api/v1/demos/" + id + "/run?" + query;
+        }
+
+        public boolean ok() {
+            return checks.stream().allMatch(CheckRow::ok);
+        }
+
+        /** The parameters shown at once: the first few on the demo page, none in a topic's embed. */
+        public List<ParamField> primary(boolean full) {
+            return full ? params.subList(0, Math.min(PRIMARY_PARAMS, params.size())) : List.of();
+        }
+
+        /** The rest, folded away under "More parameters". */
+        public List<ParamField> more(boolean full) {
+            return params.subList(primary(full).size(), params.size());
+        }
+
+        /** Whether a folded parameter has a value other than its default, so the fold starts open. */
+        public boolean moreChanged(boolean full) {
+            return more(full).stream().anyMatch(ParamField::changed);
+        }
+
+        public String fileStem() {
+            return id + "-" + variant + "-seed" + seed;
+        }
+    }
+
+    @GET
+    @Operation(hidden = true)
+    public TemplateInstance list() {
+        return Templates.demos(runs.all().stream()
+                .map(d -> new DemoCard(d.id(), d.title(), d.summary(), d.variants())).toList());
+    }
+
+    @GET
+    @Path("{id}")
+    @Blocking
+    @Operation(hidden = true)
+    public TemplateInstance demo(@PathParam("id") String id, @Context UriInfo uri) {
+        Demo demo = runs.find(id)
+                .orElseThrow(() -> new NotFoundException("there is no demo '" + Identifiers.shown(id) + "'; demos are "
+                        + String.join(", ", runs.all().stream().map(Demo::id).toList())));
+        MultivaluedMap<String, String> query = uri.getQueryParameters();
+        Map<String, String> raw = new LinkedHashMap<>();
+        query.forEach((k, v) -> {
+            if (v.size() > 1) {
+                throw new BadRequest("parameter '" + Identifiers.shown(k) + "' is given " + v.size() + " times");
+            }
+            raw.put(k, v.isEmpty() ? "" : v.get(0));
+        });
+        return Templates.demo(run(runs, demo, raw.remove("variant"), raw.remove("seed"), raw));
+    }
+
+    /** The runs a topic page embeds: each named demo with its defaults; ids no demo has are skipped. */
+    static List<DemoRun> embeds(DemoRuns runs, List<String> ids) {
+        return ids.stream().flatMap(i -> runs.find(i).stream()).map(d -> run(runs, d, null, null, Map.of())).toList();
+    }
+
+    /** Runs a demo as the API would for the same query, and shapes the result for a page. */
+    static DemoRun run(DemoRuns runs, Demo demo, String variantName, String seedText, Map<String, String> raw) {
+        try {
+            Variant variant = variantName == null || variantName.isBlank() ? demo.variants().get(0) : demo.variant(variantName.trim());
+            long seed = seed(seedText);
+            Params params = Params.parse(demo.params(), raw);
+            return view(demo, variant, seed, params, runs.run(demo, variant, seed, params));
+        } catch (InvalidParameter e) {
+            throw new BadRequest(e.getMessage());
+        }
+    }
+
+    private static long seed(String text) {
+        if (text == null || text.isBlank()) {
+            return DemoRuns.SEED_DEFAULT;
+        }
+        try {
+            long seed = Long.parseLong(text.trim());
+            if (seed >= 0 && seed <= Demo.SEED_MAX) {
+                return seed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidParameter("parameter 'seed' must be an integer between 0 and " + Demo.SEED_MAX + ", got '"
+                + Identifiers.shown(text) + "'");
+    }
+
+    private static DemoRun view(Demo demo, Variant variant, long seed, Params params, String json) {
+        StringBuilder q = new StringBuilder("variant=").append(enc(variant.name())).append("&seed=").append(seed);
+        List<ParamField> fields = new ArrayList<>();
+        for (ParamSpec spec : demo.params()) {
+            String value = String.valueOf(params.asMap().get(spec.name()));
+            q.append('&').append(enc(spec.name())).append('=').append(enc(value));
+            fields.add(new ParamField(spec.name(), spec.kind() == ParamSpec.Kind.CHOICE, spec.min(), spec.max(), value,
+                    spec.options(), spec.description(), !value.equals(String.valueOf(spec.defaultAsValue()))));
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a trace that is not JSON", e);
+        }
+        List<CheckRow> checks = new ArrayList<>();
+        Map<Integer, List<String>> violated = new LinkedHashMap<>();
+        for (JsonNode c : root.path("checks")) {
+            Integer first = c.path("firstViolation").isIntegralNumber() ? c.path("firstViolation").asInt() : null;
+            boolean ok = c.path("ok").asBoolean(true);
+            checks.add(new CheckRow(c.path("name").asText(), ok, c.path("detail").asText(""), first));
+            if (!ok && first != null) {
+                violated.computeIfAbsent(first, k -> new ArrayList<>()).add(c.path("name").asText());
+            }
+        }
+        List<String> lanes = new ArrayList<>();
+        root.path("nodes").forEach(n -> lanes.add(n.asText()));
+        List<EventRow> rows = new ArrayList<>();
+        for (JsonNode e : root.path("events")) {
+            int i = e.path("i").asInt(rows.size());
+            List<String> names = violated.get(i);
+            String violates = names != null ? String.join(", ", names) : e.path("violation").asBoolean(false) ? "a check" : "";
+            rows.add(new EventRow(i, e.path("t").asText(), e.path("node").isNull() || e.path("node").isMissingNode() ? "—"
+                    : e.path("node").asText(), e.path("type").asText(), describe(e), clock(e.path("clock"), lanes),
+                    e.has("state") ? e.get("state").toString() : "", violates));
+        }
+        JsonNode st = root.path("stats");
+        String stats = st.path("events").asText("?") + " events, " + st.path("messages").asText("?") + " messages, "
+                + st.path("dropped").asText("?") + " dropped, simulated time " + st.path("simTime").asText("?");
+        // Safe inside <script type="application/json">: no "<" can close the element or open a comment.
+        String embedded = json.replace("<", "\\u003c");
+        return new DemoRun(demo.id(), demo.title(), demo.summary(), demo.variants(), variant.name(), seed, fields, rows,
+                checks, stats, q.toString(), embedded);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String clock(JsonNode clock, List<String> lanes) {
+        if (clock.isMissingNode() || clock.isNull()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        if (clock.has("lamport")) {
+            parts.add("L=" + clock.get("lamport").asText());
+        }
+        JsonNode v = clock.path("vector");
+        if (v.isObject()) {
+            List<String> entries = new ArrayList<>();
+            for (String lane : lanes) {
+                if (v.has(lane)) {
+                    entries.add(lane + ":" + v.get(lane).asText());
+                }
+            }
+            for (Iterator<String> it = v.fieldNames(); it.hasNext();) {
+                String k = it.next();
+                if (!lanes.contains(k)) {
+                    entries.add(k + ":" + v.get(k).asText());
+                }
+            }
+            parts.add("V=[" + String.join(", ", entries) + "]");
+        }
+        return String.join(" ", parts);
+    }
+
+    /** What happened, in words; the same words js/trace-model.js describe() uses. */
+    static String describe(JsonNode e) {
+        JsonNode m = e.path("msg");
+        String what = (m.hasNonNull("type") ? m.get("type").asText() + " " : "") + "#" + m.path("id").asText();
+        String where = e.hasNonNull("node") ? e.get("node").asText() : "network";
+        String dup = e.path("duplicate").asBoolean(false) ? " (duplicate)" : "";
+        String from = m.path("from").asText();
+        String to = m.path("to").asText();
+        return switch (e.path("type").asText()) {
+            case "send" -> where + " sends " + what + " to " + to;
+            case "receive" -> where + " receives " + what + " from " + from + dup;
+            case "drop" -> what + " from " + from + " to " + to + " is dropped"
+                    + (e.hasNonNull("reason") && !e.get("reason").asText().isEmpty() ? " (" + e.get("reason").asText() + ")" : "") + dup;
+            case "crash" -> where + " crashes";
+            case "recover" -> where + " recovers";
+            case "partition" -> "partition" + (e.hasNonNull("node") ? " at " + where : "") + groups(e.path("groups"));
+            case "heal" -> "partition heals" + (e.hasNonNull("node") ? " at " + where : "");
+            case "timer" -> where + " timer fires" + (e.path("timer").hasNonNull("type") ? " (" + e.path("timer").get("type").asText() + ")" : "");
+            case "invoke" -> where + " invokes " + op(e);
+            case "complete" -> where + " completes " + op(e);
+            case "local" -> where + " " + (e.hasNonNull("label") && !e.get("label").asText().isEmpty() ? e.get("label").asText() : "local event");
+            default -> where + " " + e.path("type").asText();
+        };
+    }
+
+    private static String op(JsonNode e) {
+        JsonNode op = e.path("op").isObject() ? e.path("op") : e;
+        String f = op.hasNonNull("f") ? op.get("f").asText() : "operation";
+        String value = op.hasNonNull("value") ? " " + op.get("value").toString() : "";
+        String outcome = e.path("type").asText().equals("complete") && op.hasNonNull("type")
+                && !op.get("type").asText().equals("complete") ? " → " + op.get("type").asText() : "";
+        String who = op.hasNonNull("process") && !op.get("process").asText().equals(e.path("node").asText())
+                ? " for " + op.get("process").asText() : "";
+        return f + value + outcome + who;
+    }
+
+    private static String groups(JsonNode groups) {
+        if (!groups.isArray()) {
+            return "";
+        }
+        List<String> sides = new ArrayList<>();
+        for (JsonNode g : groups) {
+            List<String> members = new ArrayList<>();
+            g.forEach(n -> members.add(n.asText()));
+            sides.add("{" + String.join(", ", members) + "}");
+        }
+        return " " + String.join(" | ", sides);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.quorum.demo.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JsonTest {
+
+    record Inner(String name, List<Integer> values) {
+    }
+
+    record Outer(long id, boolean ok, Inner inner, Object nothing) {
+    }
+
+    @Test
+    void recordsAreWrittenAsObjectsOfTheirComponentsInOrder() {
+        assertEquals("{\"id\":7,\"ok\":true,\"inner\":{\"name\":\"x\",\"values\":[1,2]},\"nothing\":null}",
+                Json.write(new Outer(7, true, new Inner("x", List.of(1, 2)), null)));
+    }
+
+    @Test
+    void stringsAreEscapedSoTheOutputIsSafeInsideAPage() {
+        assertEquals("\"a\\\"b\\\\c\\n\\u0001\\u003c/script>\\u2028\"", Json.write("a\"b\\c\n\u0001</script>\u2028"));
+    }
+
+    @Test
+    void mapsWithoutAnOrderAreSortedAndOrderedOnesKeepTheirs() {
+        Map<String, Integer> hashed = new HashMap<>();
+        Map<String, Integer> linked = new LinkedHashMap<>();
+        for (String k : List.of("zeta", "alpha", "mid")) {
+            hashed.put(k, k.length());
+            linked.put(k, k.length());
+        }
+        assertEquals("{\"alpha\":5,\"mid\":3,\"zeta\":4}", Json.write(hashed));
+        assertEquals("{\"zeta\":4,\"alpha\":5,\"mid\":3}", Json.write(linked));
+    }
+
+    @Test
+    void stampsNameTheirNodes() {
+        StringBuilder out = new StringBuilder();
+        new Json(out, List.of("n1", "n2")).value(Stamp.vector(new int[] {2, 0}));
+        assertEquals("{\"vector\":{\"n1\":2,\"n2\":0}}", out.toString());
+        assertEquals("{\"lamport\":4}", Json.write(Stamp.lamport(4)));
+    }
+}

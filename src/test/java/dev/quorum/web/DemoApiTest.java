@@ -1,0 +1,130 @@
+package dev.quorum.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.quorum.demo.AllDemos;
+import dev.quorum.demo.engine.Params;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class DemoApiTest {
+
+    @Test
+    void listsTheDemosWithVariantsAndParameters() {
+        given().get("/api/v1/demos").then().statusCode(200).contentType(ContentType.JSON)
+                .body("id", equalTo(List.of("lamport-clocks", "vector-clocks")))
+                .body("[0].variants.name", equalTo(List.of("correct", "no-max")))
+                .body("[0].variants[0].correct", equalTo(true))
+                .body("[1].variants.name", equalTo(List.of("correct", "no-merge")))
+                .body("[0].params.name", hasItems("seed", "nodes", "steps", "latency", "lossPercent", "crashes", "partitionMs"))
+                .body("[0].params.find { it.name == 'nodes' }.type", equalTo("integer"))
+                .body("[0].params.find { it.name == 'nodes' }.min", equalTo(2))
+                .body("[0].params.find { it.name == 'nodes' }.max", equalTo(8))
+                .body("[0].params.find { it.name == 'nodes' }.default", equalTo(3))
+                .body("[0].params.find { it.name == 'nodes' }.description", notNullValue())
+                .body("[0].params.find { it.name == 'latency' }.type", equalTo("choice"))
+                .body("[0].params.find { it.name == 'latency' }.options", equalTo(List.of("constant", "uniform", "exponential")))
+                .body("[0].params.find { it.name == 'latency' }.default", equalTo("exponential"));
+        given().get("/api/v1/demos/vector-clocks").then().statusCode(200).body("title", equalTo("Vector clocks"));
+    }
+
+    @Test
+    void aRunReturnsTheEnginesTraceByteForByte() {
+        var demo = AllDemos.registry().find("vector-clocks").orElseThrow();
+        String expected = demo.run(demo.variant("correct"), 42, Params.defaults(demo.params()).with("nodes", 4)).toJson();
+        String body = given().get("/api/v1/demos/vector-clocks/run?seed=42&nodes=4").then().statusCode(200)
+                .contentType(ContentType.JSON)
+                .header("ETag", notNullValue())
+                .header("Cache-Control", containsString("max-age"))
+                .body("format", equalTo("quorum-trace/1"))
+                .body("demo", equalTo("vector-clocks"))
+                .body("variant", equalTo("correct"))
+                .body("seed", equalTo(42))
+                .body("params.nodes", equalTo(4))
+                .body("nodes", equalTo(List.of("n1", "n2", "n3", "n4")))
+                .body("events[0].i", equalTo(0))
+                .body("checks[0].name", equalTo("strong-clock-condition"))
+                .body("checks[0].ok", equalTo(true))
+                .body("checks[0].firstViolation", nullValue())
+                .extract().asString();
+        assertEquals(expected, body);
+    }
+
+    @Test
+    void aRunTheClientAlreadyHasIsNotSentAgain() {
+        String etag = given().get("/api/v1/demos/lamport-clocks/run?seed=5").then().statusCode(200).extract().header("ETag");
+        given().header("If-None-Match", etag).get("/api/v1/demos/lamport-clocks/run?seed=5").then().statusCode(304);
+        given().header("If-None-Match", etag).get("/api/v1/demos/lamport-clocks/run?seed=6").then().statusCode(200);
+    }
+
+    @Test
+    void aBrokenVariantRunMarksItsFirstViolation() {
+        given().get("/api/v1/demos/lamport-clocks/run?variant=no-max&seed=42").then().statusCode(200)
+                .body("variant", equalTo("no-max"))
+                .body("checks[0].ok", equalTo(false))
+                .body("checks[0].firstViolation", notNullValue())
+                .body("events.find { it.violation == true }.i", notNullValue());
+    }
+
+    @Test
+    void theCounterexampleSearchFindsAndShrinksAFailure() {
+        given().get("/api/v1/demos/vector-clocks/counterexample?seeds=20").then().statusCode(200).contentType(ContentType.JSON)
+                .body("found", equalTo(true))
+                .body("seed", notNullValue())
+                .body("tried", lessThanOrEqualTo(20))
+                .body("runs", greaterThan(0))
+                .body("exhausted", equalTo(false))
+                .body("trace.variant", equalTo("no-merge"))
+                .body("trace.params.nodes", equalTo(2))
+                .body("trace.stats.stoppedBy", equalTo("violation"))
+                .body("trace.checks[0].ok", equalTo(false));
+        given().get("/api/v1/demos/lamport-clocks/counterexample?variant=correct&seeds=30").then().statusCode(200)
+                .body("found", equalTo(false))
+                .body("seed", nullValue())
+                .body("tried", equalTo(30))
+                .body("trace", nullValue());
+    }
+
+    @Test
+    void badParametersAreJson400sThatNameThem() {
+        expect400("/api/v1/demos/lamport-clocks/run?nodes=9", "parameter 'nodes' must be between 2 and 8, got 9");
+        expect400("/api/v1/demos/lamport-clocks/run?nodes=three", "parameter 'nodes' must be an integer between 2 and 8, got 'three'");
+        expect400("/api/v1/demos/lamport-clocks/run?colour=red", "unknown parameter 'colour' (parameters: nodes, steps, localPercent, "
+                + "intervalMs, latency, latencyMs, lossPercent, duplicatePercent, reorderPercent, crashes, partitionMs, skewMs, driftPpm)");
+        expect400("/api/v1/demos/lamport-clocks/run?variant=sloppy",
+                "unknown variant 'sloppy' of demo 'lamport-clocks' (variants: correct, no-max)");
+        expect400("/api/v1/demos/lamport-clocks/run?seed=-1", "parameter 'seed' must be an integer between 0 and 9007199254740991, got '-1'");
+        expect400("/api/v1/demos/lamport-clocks/run?latency=pareto",
+                "parameter 'latency' must be one of constant, uniform, exponential, got 'pareto'");
+        expect400("/api/v1/demos/lamport-clocks/run?nodes=3&nodes=4", "parameter 'nodes' is given 2 times");
+        expect400("/api/v1/demos/lamport-clocks/counterexample?seeds=501", "parameter 'seeds' must be between 1 and 500, got 501");
+        expect400("/api/v1/demos/lamport-clocks/counterexample?seeds=10&steps=0", "parameter 'steps' must be between 1 and 40, got 0");
+    }
+
+    @Test
+    void anUnknownDemoIsAJson404() {
+        for (String path : List.of("/api/v1/demos/raft", "/api/v1/demos/raft/run", "/api/v1/demos/raft/counterexample")) {
+            given().get(path).then().statusCode(404).contentType(ContentType.JSON)
+                    .body("status", equalTo(404))
+                    .body("message", equalTo("no demo with id 'raft'"));
+        }
+    }
+
+    private static void expect400(String path, String message) {
+        given().get(path).then().statusCode(400).contentType(ContentType.JSON)
+                .body("status", equalTo(400))
+                .body("error", equalTo("Bad Request"))
+                .body("message", equalTo(message));
+    }
+}

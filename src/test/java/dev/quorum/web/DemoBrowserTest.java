@@ -1,0 +1,191 @@
+package dev.quorum.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The space-time diagram in a real browser (headless Chromium from the system's packages; .ci/run installs it):
+ * it runs a demo, steps back and forth, changes the seed, reloads the permalink and gets the same diagram, and the
+ * console stays free of errors throughout.
+ */
+@QuarkusTest
+class DemoBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String DIAGRAM = "#demo-vector-clocks";
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private ChromeDriver driver;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "skipped: the browser test needs Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
+                        + " (apt-get install chromium chromium-driver; .ci/run does)");
+        // The system's driver, named outright, so Selenium Manager never looks for (or downloads) one.
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1280,1000", "--no-first-run", "--disable-extensions");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void stepsChangesTheSeedAndReloadsThePermalinkToTheSameDiagram() {
+        driver.get(base + "demos/vector-clocks");
+        waitReady();
+        int events = Integer.parseInt(attr("data-events"));
+        assertTrue(events > 3, "a run with a few events, got " + events);
+        assertEquals(events, step(), "the whole run is shown at first");
+        assertEquals(events, revealed());
+        assertEquals(events, driver.findElements(By.cssSelector("table[data-events-table] tbody tr")).size());
+
+        click("back");
+        click("back");
+        assertEquals(events - 2, step());
+        assertEquals(events - 2, revealed(), "two events hidden after two steps back");
+        click("forward");
+        assertEquals(events - 1, step());
+        assertEquals(events - 1, revealed());
+
+        WebElement canvas = driver.findElement(By.cssSelector(DIAGRAM + " .st-canvas"));
+        canvas.sendKeys(Keys.HOME);
+        assertEquals(0, step());
+        assertEquals(0, revealed());
+        canvas.sendKeys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
+        assertEquals(3, step());
+        canvas.sendKeys(Keys.ARROW_LEFT);
+        assertEquals(2, step());
+        assertEquals(2, revealed());
+        canvas.sendKeys(Keys.END);
+        assertEquals(events, step());
+
+        // Selecting an event shows its clock and marks its causal past and future.
+        driver.findElement(By.cssSelector(DIAGRAM + " .st-svg .ev[data-pos='" + (events - 1) + "']")).click();
+        String details = driver.findElement(By.cssSelector(DIAGRAM + " .st-details")).getText();
+        assertTrue(details.contains("Vector clock"), details);
+        assertTrue(details.contains("Causal past"), details);
+        canvas.sendKeys(Keys.ESCAPE);
+
+        String seed1 = svg();
+        WebElement seed = driver.findElement(By.cssSelector("#demo-vector-clocks-form input[name=seed]"));
+        seed.clear();
+        seed.sendKeys("7");
+        driver.findElement(By.cssSelector("#demo-vector-clocks-form button[type=submit]")).click();
+        wait.until(d -> "7".equals(attr("data-seed")));
+        String url = driver.getCurrentUrl();
+        assertTrue(url.contains("seed=7") && url.contains("variant=correct"), "the URL is the new run's permalink: " + url);
+        String permalink = driver.findElement(By.cssSelector(DIAGRAM + " .st-permalink")).getDomProperty("href");
+        assertEquals(url, permalink);
+        String seed7 = svg();
+        assertNotEquals(seed1, seed7, "another seed, another run");
+        assertEquals(Integer.parseInt(attr("data-events")), step());
+
+        driver.navigate().refresh();
+        waitReady();
+        assertEquals("7", attr("data-seed"));
+        assertEquals(seed7, svg(), "the permalink reproduces the diagram exactly");
+
+        driver.get(permalink);
+        waitReady();
+        assertEquals(seed7, svg());
+
+        // For a person to look at: target/demo-browser.png (the page), -dark.png, and -topic.png (an embed).
+        save("target/demo-browser.png");
+        // Dark mode changes colours only: the same markup, under other custom properties.
+        driver.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        driver.get(permalink);
+        waitReady();
+        assertEquals(seed7, svg());
+        driver.findElement(By.cssSelector(DIAGRAM + " .st-svg .ev[data-pos='3']")).click();
+        save("target/demo-browser-dark.png");
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+        driver.get(base + "topics/time-and-clocks#demos-heading");
+        wait.until(d -> d.findElements(By.cssSelector(".spacetime[data-ready=true]")).size() == 2);
+        save("target/demo-browser-topic.png");
+
+        List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
+        assertEquals(List.of(), severe.stream().map(LogEntry::toString).toList(), "no console errors or warnings");
+    }
+
+    private void save(String file) {
+        try {
+            Files.write(Path.of(file), driver.getScreenshotAs(OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void waitReady() {
+        wait.until(d -> "true".equals(attr("data-ready")));
+    }
+
+    private String attr(String name) {
+        return driver.findElement(By.cssSelector(DIAGRAM)).getDomAttribute(name);
+    }
+
+    private int step() {
+        return Integer.parseInt(attr("data-step"));
+    }
+
+    private int revealed() {
+        return driver.findElements(By.cssSelector(DIAGRAM + " .st-svg .ev:not(.is-hidden)")).size();
+    }
+
+    private void click(String action) {
+        driver.findElement(By.cssSelector(DIAGRAM + " button[data-action=" + action + "]")).click();
+    }
+
+    private String svg() {
+        return (String) ((JavascriptExecutor) driver).executeScript(
+                "return document.querySelector(arguments[0] + ' .st-svg').outerHTML;", DIAGRAM);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.quorum.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The demo pages as a reader without JavaScript gets them: the form, the checks, the table of events. */
+@QuarkusTest
+class DemoPagesTest {
+
+    private static final Pattern EMBEDDED = Pattern.compile("<script type=\"application/json\">(.*?)</script>", Pattern.DOTALL);
+    private static final Pattern ROW = Pattern.compile("<tr id=\"demo-vector-clocks-ev-(\\d+)\"");
+
+    @Test
+    void theListNamesEveryDemo() {
+        given().get("/demos").then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("href=\"/demos/lamport-clocks\""))
+                .body(containsString("href=\"/demos/vector-clocks\""))
+                .body(containsString("<a href=\"/demos\">Demos</a>"));
+    }
+
+    @Test
+    void aDemoPageShowsTheRunAsATableWithoutJavaScript() {
+        String html = given().get("/demos/vector-clocks?seed=5").then().statusCode(200)
+                .body(containsString("<form class=\"demo-params\" id=\"demo-vector-clocks-form\" method=\"get\" action=\"/demos/vector-clocks\""))
+                .body(containsString("name=\"seed\" value=\"5\""))
+                .body(containsString("value=\"correct\" checked"))
+                .body(containsString("<table class=\"events-table\" data-events-table>"))
+                .body(containsString("data-trace-url=\"/api/v1/demos/vector-clocks/run?variant=correct&amp;seed=5&amp;nodes=3"))
+                .body(containsString("data-update-url"))
+                .body(containsString("href=\"/demos/vector-clocks?variant=correct&amp;seed=5&amp;nodes=3"))
+                .body(containsString("<script type=\"module\" src=\"/js/spacetime.js\"></script>"))
+                .body(containsString("✓ passed"))
+                .extract().asString();
+        String api = given().get("/api/v1/demos/vector-clocks/run?seed=5").then().statusCode(200).extract().asString();
+        int events = JsonPath.from(api).getInt("stats.events");
+        Matcher rows = ROW.matcher(html);
+        int n = 0;
+        while (rows.find()) {
+            assertEquals(n, Integer.parseInt(rows.group(1)), "rows in event order");
+            n++;
+        }
+        assertEquals(events, n, "one table row per event");
+        Matcher embedded = EMBEDDED.matcher(html);
+        assertTrue(embedded.find(), "the trace is embedded for the script");
+        assertEquals(api, embedded.group(1).replace("\\u003c", "<"), "the embedded trace is the API's, byte for byte");
+    }
+
+    @Test
+    void aBrokenVariantShowsItsFailedCheckAndWhereItFailed() {
+        String api = given().get("/api/v1/demos/vector-clocks/run?variant=no-merge&seed=3&nodes=4").then().statusCode(200)
+                .extract().asString();
+        Integer first = JsonPath.from(api).get("checks.find { !it.ok }.firstViolation");
+        assertNotNull(first, "no-merge fails the strong clock condition with this seed");
+        given().get("/demos/vector-clocks?variant=no-merge&seed=3&nodes=4").then().statusCode(200)
+                .body(containsString("value=\"no-merge\" checked"))
+                .body(containsString("✗ failed"))
+                .body(containsString("href=\"#demo-vector-clocks-ev-" + first + "\""))
+                .body(containsString("<tr id=\"demo-vector-clocks-ev-" + first + "\" class=\"violation\">"));
+    }
+
+    @Test
+    void badParametersAreAPageThatNamesThem() {
+        given().get("/demos/vector-clocks?seed=minus-one").then().statusCode(400).contentType(containsString("text/html"))
+                .body(containsString("seed"));
+        given().get("/demos/vector-clocks?nodes=999").then().statusCode(400).body(containsString("nodes"));
+        given().get("/demos/vector-clocks?variant=nope").then().statusCode(400).body(containsString("nope"));
+        given().get("/demos/vector-clocks?colour=red").then().statusCode(400).body(containsString("colour"));
+        given().get("/demos/no-such-demo").then().statusCode(404).contentType(containsString("text/html"))
+                .body(containsString("there is no demo"));
+    }
+
+    @Test
+    void aTopicEmbedsItsDemos() {
+        given().get("/topics/time-and-clocks").then().statusCode(200)
+                .body(containsString("id=\"demos-heading\""))
+                .body(containsString("id=\"demo-lamport-clocks\""))
+                .body(containsString("id=\"demo-vector-clocks\""))
+                .body(containsString("<script type=\"module\" src=\"/js/spacetime.js\"></script>"))
+                .body(containsString("data-events-table"))
+                .body(not(containsString("data-update-url")));
+        given().get("/topics/consensus").then().statusCode(200)
+                .body(not(containsString("/js/spacetime.js")));
+    }
+
+    @Test
+    void theScriptsAndStylesAreServed() {
+        given().get("/js/spacetime.js").then().statusCode(200).contentType(containsString("javascript"))
+                .body(containsString("export function initAll"));
+        given().get("/js/trace-model.js").then().statusCode(200).body(containsString("export function shivizLog"));
+        given().get("/css/demo.css").then().statusCode(200).body(containsString(".spacetime"));
+    }
+}
