@@ -3,6 +3,8 @@ package dev.quorum.web;
 import dev.quorum.content.ContentIngest;
 import dev.quorum.content.IngestReport;
 import dev.quorum.scrape.ScrapeQueue;
+import dev.quorum.search.SearchIndex;
+import dev.quorum.search.SearchService;
 import jakarta.ws.rs.PathParam;
 import java.util.Map;
 import jakarta.inject.Inject;
@@ -36,6 +38,9 @@ public class AdminApi {
 
     @Inject
     ScrapeQueue scrapeQueue;
+
+    @Inject
+    SearchService search;
 
     @POST
     @Path("/ingest")
@@ -83,5 +88,22 @@ public class AdminApi {
     public ScrapeQueue.Status scrapeStatus(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         guard.check(authorization);
         return scrapeQueue.status();
+    }
+
+    @GET
+    @Path("/search")
+    @Operation(summary = "The search index: ready, generation, documents, outbox position, last change applied")
+    public SearchIndex.Status searchStatus(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        guard.check(authorization);
+        return search.status();
+    }
+
+    @POST
+    @Path("/search/rebuild")
+    @Operation(summary = "Rebuild the search index from PostgreSQL; searches use the current index until the new one is ready")
+    public Response rebuildSearch(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        guard.check(authorization);
+        search.requestRebuild();
+        return Response.accepted(Map.of("rebuild", "queued", "index", search.status())).build();
     }
 }

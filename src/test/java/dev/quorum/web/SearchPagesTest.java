@@ -155,7 +155,7 @@ class SearchPagesTest {
         {
             String html = given().get(page).then().extract().asString();
             int header = html.indexOf("<header");
-            int form = html.indexOf("<form class=\"site-search\" role=\"search\" aria-label=\"Site\" action=\"/search\" method=\"get\">");
+            int form = html.indexOf("<form class=\"site-search\" role=\"search\" aria-label=\"Search Quorum\" action=\"/search\" method=\"get\">");
             assertTrue(header >= 0 && form > header && form < html.indexOf("</header>"), page + ": search form in the header");
             assertTrue(html.contains("<label class=\"visually-hidden\" for=\"site-search\">Search Quorum</label>"), page);
             assertTrue(html.contains("<input type=\"search\" name=\"q\" id=\"site-search\" autocomplete=\"off\""), page);
