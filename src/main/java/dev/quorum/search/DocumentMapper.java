@@ -65,7 +65,10 @@ final class DocumentMapper {
         doc.add(new Field(SearchFields.AUTHORS, source.authors(), MATCHED));
         doc.add(new Field(SearchFields.SITE, source.domain(), MATCHED));
         doc.add(new Field(SearchFields.TITLE_PLAIN, source.title(), WORDS));
-        for (String text : new String[] {source.title(), source.description(), source.topicText(), source.authors(), body}) {
+        // Our words, not the page's: near spellings and "did you mean" draw on a curated vocabulary, and
+        // leaving scraped text out halves the work of a rebuild. A topic's overview is ours, so it counts.
+        String ours = SearchDocument.TOPIC.equals(source.type()) ? body : "";
+        for (String text : new String[] {source.title(), source.description(), source.topicText(), source.authors(), ours}) {
             if (!text.isEmpty()) {
                 doc.add(new Field(SearchFields.ALL_PLAIN, text, WORDS));
             }

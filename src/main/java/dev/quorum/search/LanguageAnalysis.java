@@ -1,6 +1,5 @@
 package dev.quorum.search;
 
-import java.io.Reader;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +9,6 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
-import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
@@ -34,15 +31,6 @@ public final class LanguageAnalysis {
     public static final String RUSSIAN = "ru";
     public static final String OTHER = "std";
     public static final List<String> BUCKETS = List.of(ENGLISH, RUSSIAN, OTHER);
-
-    private static final NormalizeCharMap YO;
-
-    static {
-        NormalizeCharMap.Builder builder = new NormalizeCharMap.Builder();
-        builder.add("ё", "е");
-        builder.add("Ё", "Е");
-        YO = builder.build();
-    }
 
     private LanguageAnalysis() {
     }
@@ -80,7 +68,7 @@ public final class LanguageAnalysis {
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
                 TokenStream result = new EnglishPossessiveFilter(source);
-                result = new LowerCaseFilter(result);
+                result = new YoFoldingFilter(new LowerCaseFilter(result));
                 result = new StopFilter(result, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
                 result = new PorterStemFilter(result);
                 return new TokenStreamComponents(source, result);
@@ -100,7 +88,7 @@ public final class LanguageAnalysis {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
-                TokenStream result = new LowerCaseFilter(source);
+                TokenStream result = new YoFoldingFilter(new LowerCaseFilter(source));
                 result = new StopFilter(result, stopWords);
                 result = new SnowballFilter(result, new RussianStemmer());
                 result = new PorterStemFilter(result);
@@ -115,7 +103,7 @@ public final class LanguageAnalysis {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
-                return new TokenStreamComponents(source, new LowerCaseFilter(source));
+                return new TokenStreamComponents(source, new YoFoldingFilter(new LowerCaseFilter(source)));
             }
         };
     }
@@ -131,15 +119,11 @@ public final class LanguageAnalysis {
         };
     }
 
+    /** An analyzer whose token stream folds "ё" (see {@link YoFoldingFilter}); normalisation does too. */
     private abstract static class FoldingAnalyzer extends Analyzer {
         @Override
-        protected Reader initReader(String fieldName, Reader reader) {
-            return new MappingCharFilter(YO, reader);
-        }
-
-        @Override
-        protected Reader initReaderForNormalization(String fieldName, Reader reader) {
-            return new MappingCharFilter(YO, reader);
+        protected TokenStream normalize(String fieldName, TokenStream in) {
+            return new YoFoldingFilter(new LowerCaseFilter(in));
         }
     }
 }

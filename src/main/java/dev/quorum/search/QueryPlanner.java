@@ -61,7 +61,7 @@ final class QueryPlanner {
     private static final int FUZZY_EXPANSIONS = 30;
     private static final int FUZZY_LENGTH_MAX = 24;
     /** Near spellings are tried for this many words of a query at most; each costs an automaton per field. */
-    static final int FUZZY_WORDS_MAX = 4;
+    static final int FUZZY_WORDS_MAX = UserQuery.CLAUSES_MAX;
 
     private final Analyzer analyzer;
     /** Fields in a fixed order, so the same query always builds the same Lucene query. */
@@ -77,12 +77,17 @@ final class QueryPlanner {
         /** Most words must match exactly (after stemming). */
         EXACT,
         /** As EXACT, but a word may also match a near spelling. */
-        FUZZY
+        FUZZY,
+        /**
+         * The words to mark in snippets: EXACT without the proximity bonus, which the highlighter would
+         * otherwise turn into span queries for every document it marks.
+         */
+        MARKING
     }
 
     /** The query for {@code query} at {@code stage}; a query with no words matches everything (for browsing). */
     Query plan(UserQuery query, Stage stage) {
-        int[] fuzzyBudget = {stage == Stage.EXACT ? 0 : FUZZY_WORDS_MAX}; // words still allowed near spellings
+        int[] fuzzyBudget = {stage == Stage.FUZZY ? FUZZY_WORDS_MAX : 0}; // words still allowed near spellings
         BooleanQuery.Builder top = new BooleanQuery.Builder();
         List<Query> words = new ArrayList<>();
         List<String> plainWords = new ArrayList<>();
@@ -106,7 +111,7 @@ final class QueryPlanner {
             top.add(word, Occur.SHOULD);
         }
         top.setMinimumNumberShouldMatch(mustMatch(words.size()));
-        if (plainWords.size() >= 2) {
+        if (plainWords.size() >= 2 && stage != Stage.MARKING) {
             Query near = proximity(String.join(" ", plainWords));
             if (near != null) {
                 top.add(new BoostQuery(near, PROXIMITY_BOOST), Occur.SHOULD);
@@ -246,7 +251,7 @@ final class QueryPlanner {
      */
     static int editsFor(String word) {
         int length = word.codePointCount(0, word.length());
-        return length <= 3 || length > FUZZY_LENGTH_MAX ? 0 : length <= 8 ? 1 : 2;
+        return length <= 3 || length > FUZZY_LENGTH_MAX ? 0 : length <= 5 ? 1 : 2;
     }
 
     /** The terms {@code field}'s analyzer makes of {@code text}. */

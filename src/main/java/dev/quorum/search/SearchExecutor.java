@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -18,6 +19,7 @@ import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -42,6 +44,12 @@ final class SearchExecutor {
     static final int FEW = 3;
     private static final int FACET_VALUES_MAX = 50;
     private static final int SNIPPET_CHARS = 180;
+    /** Passages are sought in the first 30,000 characters of a page: past that, the cost grows and the gain does not. */
+    private static final int HIGHLIGHT_CHARS_MAX = 30_000;
+    /** What a hit shows; the page text (the bulk of what is stored) is read only when a snippet needs it. */
+    private static final Set<String> HIT_FIELDS = Set.of(SearchFields.ID, SearchFields.TYPE, SearchFields.TITLE_STORED,
+            SearchFields.URL, SearchFields.KIND_STORED, SearchFields.LANGUAGE_STORED, SearchFields.TOPICS_STORED,
+            SearchFields.DESCRIPTION);
     private static final Sort BY_TITLE = new Sort(new SortField(SearchFields.TITLE_SORT, SortField.Type.STRING));
 
     private final Analyzer analyzer;
@@ -67,6 +75,7 @@ final class SearchExecutor {
         QueryPlanner.Stage stage = QueryPlanner.Stage.EXACT;
         Query plan = planner.plan(query, stage);
         DrillSideways.DrillSidewaysResult result = run(searcher, request, plan);
+        long exactTotal = total(result);
         boolean widened = false;
         if (total(result) < FEW && hasWords(query)) {
             Query fuzzyPlan = planner.plan(query, QueryPlanner.Stage.FUZZY);
@@ -85,11 +94,11 @@ final class SearchExecutor {
         ScoreDoc[] all = result.hits.scoreDocs;
         int from = Math.min(all.length, (request.page() - 1) * request.size());
         ScoreDoc[] page = Arrays.copyOfRange(all, from, all.length);
-        Optional<String> didYouMean = didYouMean(searcher.getIndexReader(), query, total(result));
+        Optional<String> didYouMean = didYouMean(searcher.getIndexReader(), query, exactTotal);
         // Snippets mark exact words only: near-spelling automata would be rebuilt for every highlighted
         // field. After a fuzzy match, the corrected spelling is what gets marked.
         UserQuery marked = widened && didYouMean.isPresent() ? UserQuery.parse(didYouMean.get()) : query;
-        Query highlightPlan = widened ? planner.plan(marked, QueryPlanner.Stage.EXACT) : plan;
+        Query highlightPlan = planner.plan(marked, QueryPlanner.Stage.MARKING);
         List<SearchResult.Hit> hits = hits(searcher, highlightPlan, page, !query.isEmpty());
         return new SearchResult(query.toString(), total(result), request.page(), request.size(), hits,
                 facets(result.facets), didYouMean, widened);
@@ -117,17 +126,23 @@ final class SearchExecutor {
 
     private List<SearchResult.Hit> hits(FacetedSearcher searcher, Query plan, ScoreDoc[] page, boolean highlight)
             throws IOException {
-        Map<String, String[]> snippets = highlight ? highlight(searcher, plan, page) : Map.of();
         List<SearchResult.Hit> hits = new ArrayList<>(page.length);
+        StoredFields stored = searcher.storedFields();
+        List<Document> docs = new ArrayList<>(page.length);
+        for (ScoreDoc hit : page) {
+            docs.add(stored.document(hit.doc, HIT_FIELDS));
+        }
+        String[] snippets = highlight ? highlight(searcher, plan, page, docs) : new String[page.length];
         for (int i = 0; i < page.length; i++) {
-            Document doc = searcher.storedFields().document(page[i].doc);
+            Document doc = docs.get(i);
             String language = doc.get(SearchFields.LANGUAGE_STORED);
-            String bucket = LanguageAnalysis.bucketOf(language);
-            String snippet = firstMarked(
-                    snippets.getOrDefault(SearchFields.body(bucket), new String[page.length])[i],
-                    snippets.getOrDefault(SearchFields.DESCRIPTION, new String[page.length])[i]);
+            String snippet = snippets[i];
             if (snippet == null) {
-                snippet = plainSnippet(doc.get(SearchFields.DESCRIPTION), doc.get(SearchFields.body(bucket)));
+                String description = doc.get(SearchFields.DESCRIPTION);
+                String bodyField = SearchFields.body(LanguageAnalysis.bucketOf(language));
+                String body = description == null || description.isBlank()
+                        ? stored.document(page[i].doc, Set.of(bodyField)).get(bodyField) : "";
+                snippet = plainSnippet(description, body);
             }
             float score = Float.isNaN(page[i].score) ? 0f : page[i].score;
             hits.add(new SearchResult.Hit(doc.get(SearchFields.ID), doc.get(SearchFields.TYPE),
@@ -137,30 +152,47 @@ final class SearchExecutor {
         return hits;
     }
 
-    private Map<String, String[]> highlight(FacetedSearcher searcher, Query plan, ScoreDoc[] page) throws IOException {
+    /**
+     * The best passages of each hit's page text, else of our description; null where neither has a
+     * marked word. Hits are highlighted a language at a time, so only the fields a document can have
+     * are read.
+     */
+    private String[] highlight(FacetedSearcher searcher, Query plan, ScoreDoc[] page, List<Document> docs)
+            throws IOException {
+        String[] out = new String[page.length];
         if (page.length == 0) {
-            return Map.of();
+            return out;
         }
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
                 .withFieldMatcher(field -> true) // a word matched in the title is worth marking in the body too
                 .withWeightMatches(false)
                 .withHandleMultiTermQuery(false)
-                .withMaxLength(DocumentMapper.BODY_CHARS_MAX)
+                .withMaxLength(HIGHLIGHT_CHARS_MAX)
                 .withMaxNoHighlightPassages(0)
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_CHARS, 0.5f))
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .build();
-        List<String> fields = new ArrayList<>();
-        fields.add(SearchFields.DESCRIPTION);
         for (String bucket : LanguageAnalysis.BUCKETS) {
-            fields.add(SearchFields.body(bucket));
+            List<Integer> positions = new ArrayList<>();
+            for (int i = 0; i < page.length; i++) {
+                if (bucket.equals(LanguageAnalysis.bucketOf(docs.get(i).get(SearchFields.LANGUAGE_STORED)))) {
+                    positions.add(i);
+                }
+            }
+            if (positions.isEmpty()) {
+                continue;
+            }
+            ScoreDoc[] some = positions.stream().map(i -> page[i]).toArray(ScoreDoc[]::new);
+            String body = SearchFields.body(bucket);
+            TopDocs topDocs = new TopDocs(new TotalHits(some.length, TotalHits.Relation.EQUAL_TO), some);
+            Map<String, String[]> marked = highlighter.highlightFields(new String[] {body, SearchFields.DESCRIPTION},
+                    plan, topDocs, new int[] {2, 1});
+            for (int k = 0; k < some.length; k++) {
+                out[positions.get(k)] = firstMarked(marked.get(body)[k], marked.get(SearchFields.DESCRIPTION)[k]);
+            }
         }
-        int[] passages = new int[fields.size()];
-        Arrays.fill(passages, 2);
-        passages[0] = 1;
-        TopDocs topDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
-        return highlighter.highlightFields(fields.toArray(String[]::new), plan, topDocs, passages);
+        return out;
     }
 
     private static String firstMarked(String... candidates) {
@@ -224,8 +256,14 @@ final class SearchExecutor {
         return out;
     }
 
-    /** The query with each unknown or rare word replaced by a common near spelling, if any word changed. */
+    /**
+     * The query with each unknown or rare word replaced by a common near spelling, if any word changed,
+     * and only when the query as typed found little ({@code total}: its exact matches).
+     */
     Optional<String> didYouMean(IndexReader reader, UserQuery query, long total) throws IOException {
+        if (total >= FEW) {
+            return Optional.empty();
+        }
         boolean changed = false;
         int budget = QueryPlanner.FUZZY_WORDS_MAX; // each lookup builds automata: a few words at most
         List<UserQuery.Group> groups = new ArrayList<>();

@@ -34,7 +34,7 @@ public final class SearchFields {
     public static final String SITE = "site";
     /** Unstemmed title words, for fuzzy matching. Indexed. */
     public static final String TITLE_PLAIN = "title.plain";
-    /** Unstemmed words of every text field, for fuzzy matching and the spell checker. Indexed. */
+    /** Unstemmed words of the title and of what we wrote (our descriptions, notes, topic overviews; not scraped text), for fuzzy matching and the spell checker. Indexed. */
     public static final String ALL_PLAIN = "all.plain";
     /** Lower-cased title, for a stable order when a search has no words (browsing by facet). Doc values. */
     public static final String TITLE_SORT = "title.sort";
@@ -59,7 +59,7 @@ public final class SearchFields {
      * Bump whenever fields, analyzers or the document mapping change: an index built by another
      * version is rebuilt at startup.
      */
-    public static final String SCHEMA_VERSION = "1";
+    public static final String SCHEMA_VERSION = "3";
 
     private SearchFields() {
     }

@@ -2,13 +2,18 @@ package dev.quorum.search;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsConfig;
@@ -42,7 +47,10 @@ public final class SearchIndex implements Closeable {
     public record Status(boolean ready, String generation, int documents, long outboxSeq, Instant lastChangeAt) {
     }
 
-    private static final double RAM_BUFFER_MB = 48;
+    private static final double REBUILD_RAM_BUFFER_MB = 128;
+    private static final int REBUILD_THREADS_MAX = 4;
+    private static final java.util.Set<String> SUGGESTION_FIELDS = java.util.Set.of(SearchFields.TITLE_STORED,
+            SearchFields.TYPE, SearchFields.URL, SearchFields.TOPICS_STORED);
 
     private final IndexStore store;
     private final DocumentSource source;
@@ -122,17 +130,9 @@ public final class SearchIndex implements Closeable {
         int[] count = {0};
         try {
             IndexWriterConfig config = config(IndexWriterConfig.OpenMode.CREATE);
-            config.setRAMBufferSizeMB(RAM_BUFFER_MB);
+            config.setRAMBufferSizeMB(REBUILD_RAM_BUFFER_MB); // fewer, larger segments: less merging
             writer = new IndexWriter(directory, config);
-            IndexWriter w = writer;
-            DocumentSource.Position built = source.all(doc -> {
-                try {
-                    w.addDocument(mapper.map(doc));
-                    count[0]++;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            DocumentSource.Position built = addAll(writer, count);
             writer.setLiveCommitData(commitData(built).entrySet());
             writer.commit();
             SearcherManager searchers = new SearcherManager(writer, FacetedSearcher.factory(facets));
@@ -147,11 +147,60 @@ public final class SearchIndex implements Closeable {
             }
             directory.close();
             store.discardAllBut(store.current().orElse(""));
-            if (e instanceof UncheckedIOException u) {
-                throw u.getCause();
-            }
             throw e;
         }
+    }
+
+    /**
+     * Streams every document from the source into {@code writer}: the source reads on this thread,
+     * analysis runs on one thread per core (IndexWriter takes documents from many threads at once).
+     */
+    private DocumentSource.Position addAll(IndexWriter writer, int[] count) throws IOException {
+        int threads = Math.max(1, Math.min(REBUILD_THREADS_MAX, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "search-rebuild");
+            t.setDaemon(true);
+            return t;
+        });
+        Semaphore inFlight = new Semaphore(threads * 256); // bounds the documents read ahead of analysis
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        AtomicInteger added = new AtomicInteger();
+        DocumentSource.Position built;
+        try {
+            built = source.all(doc -> {
+                if (failure.get() != null) {
+                    throw new IllegalStateException("rebuild failed", failure.get());
+                }
+                inFlight.acquireUninterruptibly();
+                pool.execute(() -> {
+                    try {
+                        writer.addDocument(mapper.map(doc));
+                        added.incrementAndGet();
+                    } catch (IOException | RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            });
+        } finally {
+            pool.shutdown();
+            try {
+                if (!pool.awaitTermination(1, TimeUnit.HOURS)) {
+                    failure.compareAndSet(null, new IOException("rebuild did not finish within an hour"));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure.compareAndSet(null, new IOException("interrupted", e));
+            }
+        }
+        if (failure.get() instanceof IOException e) {
+            throw e;
+        } else if (failure.get() instanceof RuntimeException e) {
+            throw e;
+        }
+        count[0] = added.get();
+        return built;
     }
 
     /**
@@ -200,12 +249,12 @@ public final class SearchIndex implements Closeable {
         try {
             for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
                 Bits liveDocs = leaf.reader().getLiveDocs();
-                StoredFields stored = leaf.reader().storedFields();
+                StoredFields stored = leaf.reader().storedFields(); // titles only: the page texts stay on disk
                 for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
                     if (liveDocs != null && !liveDocs.get(doc)) {
                         continue;
                     }
-                    Document d = stored.document(doc);
+                    Document d = stored.document(doc, SUGGESTION_FIELDS);
                     String type = d.get(SearchFields.TYPE);
                     long weight = SearchDocument.TOPIC.equals(type) ? 1_000 : 10 + d.getValues(SearchFields.TOPICS_STORED).length;
                     String title = d.get(SearchFields.TITLE_STORED);
@@ -300,11 +349,11 @@ public final class SearchIndex implements Closeable {
         return g;
     }
 
+    /** Swaps in a generation; its completions are rebuilt by the next {@link #refreshSuggestions}. */
     private void install(Generation fresh) throws IOException {
         Generation old = live;
         live = fresh;
         suggestionsStale = true;
-        refreshSuggestions();
         if (old != null) {
             old.close();
         }

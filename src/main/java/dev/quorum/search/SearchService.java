@@ -128,6 +128,7 @@ public class SearchService {
             SearchIndex.Found found = index.open();
             if (found == SearchIndex.Found.OPENED) {
                 LOG.infof("search index open: %d documents", index.status().documents());
+                index.refreshSuggestions();
                 return;
             }
             rebuild(switch (found) {
@@ -145,6 +146,7 @@ public class SearchService {
     private void rebuild(String why) throws IOException {
         long started = System.nanoTime();
         int count = index.rebuild();
+        index.refreshSuggestions();
         LOG.infof("search index rebuilt (%s): %d documents in %d ms", why, count,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }

@@ -125,6 +125,8 @@ class SearchIndexTest {
     @Test
     void suggestionsCompleteAnyWordOfATitle() throws IOException {
         try (SearchIndex index = built(new ListSource(CORPUS))) {
+            assertEquals(List.of(), index.suggest("clo"), "none until they are built");
+            index.refreshSuggestions();
             List<Suggestions.Suggestion> found = index.suggest("clo");
             assertEquals("Vector clocks explained", found.get(0).text());
             assertEquals("Vector <mark>clo</mark>cks explained", found.get(0).highlight());

@@ -184,4 +184,22 @@ class SearchApiTest {
                 .body("hits.topics", everyItem(hasItem("consensus")))
                 .body("hits.snippet", everyItem(not(containsString("<mark>"))));
     }
+
+    @Test
+    void operatorsCanSeeAndRebuildTheIndexWhileSearchesGoOn() throws Exception {
+        String admin = "Bearer test-admin-token";
+        String before = given().header("Authorization", admin).get("/api/v1/admin/search").then().statusCode(200)
+                .body("ready", equalTo(true)).body("documents", greaterThan(50)).extract().path("generation");
+        given().get("/api/v1/admin/search").then().statusCode(401);
+        given().header("Authorization", admin).post("/api/v1/admin/search/rebuild").then().statusCode(202)
+                .body("rebuild", equalTo("queued"));
+        String after = before;
+        for (int i = 0; i < 300 && after.equals(before); i++) {
+            given().get("/api/v1/search?q=consensus").then().statusCode(200).body("total", greaterThan(0));
+            Thread.sleep(100);
+            after = given().header("Authorization", admin).get("/api/v1/admin/search").path("generation");
+        }
+        assertTrue(!after.equals(before), "a new generation replaced " + before);
+        given().get("/api/v1/search?q=consensus").then().statusCode(200).body("total", greaterThan(0));
+    }
 }
