@@ -3,6 +3,7 @@ package dev.quorum.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,6 +43,7 @@ class DemoBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String DIAGRAM = "#demo-vector-clocks";
+    static final String REQUIRE_BROWSER = "QUORUM_REQUIRE_BROWSER";
 
     @TestHTTPResource("/")
     URL base;
@@ -51,9 +53,7 @@ class DemoBrowserTest {
 
     @BeforeEach
     void startBrowser() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "skipped: the browser test needs Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
-                        + " (apt-get install chromium chromium-driver; .ci/run does)");
+        requireBrowser(CHROMIUM, CHROMEDRIVER, browserRequired());
         // The system's driver, named outright, so Selenium Manager never looks for (or downloads) one.
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();
@@ -66,7 +66,28 @@ class DemoBrowserTest {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
+        // A page or script that hangs fails the test in seconds rather than holding the build.
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(30));
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    /**
+     * Skips the test when the browser or its driver is missing, unless {@code required}: then that is a failure
+     * with a message saying what is missing, so CI cannot pass without having run the browser test.
+     */
+    static void requireBrowser(Path chromium, Path chromedriver, boolean required) {
+        boolean present = Files.isExecutable(chromium) && Files.isExecutable(chromedriver);
+        String missing = "the browser test needs Chromium and its driver at " + chromium + " and " + chromedriver
+                + " (apt-get install chromium chromium-driver; .ci/run does)";
+        if (!present && required) {
+            fail(REQUIRE_BROWSER + "=1 but " + missing);
+        }
+        Assumptions.assumeTrue(present, "skipped: " + missing);
+    }
+
+    /** CI (.ci/run) sets QUORUM_REQUIRE_BROWSER=1: there a missing browser is a failure, not a skip. */
+    static boolean browserRequired() {
+        return "1".equals(System.getenv(REQUIRE_BROWSER));
     }
 
     @AfterEach
