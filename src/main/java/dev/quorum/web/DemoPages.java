@@ -79,6 +79,11 @@ public class DemoPages {
             List<ParamField> params, List<EventRow> events, List<CheckRow> checks, String stats, String query,
             String traceJson) {
 
+        /** Whether the engine was too busy to make the run: the page then leaves it to the script to fetch. */
+        public boolean busy() {
+            return traceJson == null;
+        }
+
         public String permalink() {
             return "/demos/" + id + "?" + query;
         }
@@ -148,7 +153,7 @@ public class DemoPages {
             Variant variant = variantName == null || variantName.isBlank() ? demo.variants().get(0) : demo.variant(variantName.trim());
             long seed = seed(seedText);
             Params params = Params.parse(demo.params(), raw);
-            return view(demo, variant, seed, params, runs.run(demo, variant, seed, params));
+            return view(demo, variant, seed, params, runs.tryRun(demo, variant, seed, params).orElse(null));
         } catch (InvalidParameter e) {
             throw new BadRequest(e.getMessage());
         }
@@ -170,6 +175,7 @@ public class DemoPages {
                 + Identifiers.shown(text) + "'");
     }
 
+    /** The page's view of a run; with no trace (the engine was busy) the form and links only. */
     private static DemoRun view(Demo demo, Variant variant, long seed, Params params, String json) {
         StringBuilder q = new StringBuilder("variant=").append(enc(variant.name())).append("&seed=").append(seed);
         List<ParamField> fields = new ArrayList<>();
@@ -178,6 +184,10 @@ public class DemoPages {
             q.append('&').append(enc(spec.name())).append('=').append(enc(value));
             fields.add(new ParamField(spec.name(), spec.kind() == ParamSpec.Kind.CHOICE, spec.min(), spec.max(), value,
                     spec.options(), spec.description(), !value.equals(String.valueOf(spec.defaultAsValue()))));
+        }
+        if (json == null) {
+            return new DemoRun(demo.id(), demo.title(), demo.summary(), demo.variants(), variant.name(), seed, fields,
+                    List.of(), List.of(), "", q.toString(), null);
         }
         JsonNode root;
         try {

@@ -212,12 +212,19 @@ class Viewer {
     this.pause();
     this.el.setAttribute("aria-busy", "true");
     let response;
-    try {
-      response = await fetch(url, { headers: { Accept: "application/json" } });
-    } catch (err) {
-      this.el.removeAttribute("aria-busy");
-      this.fail(`Could not reach the server (${err.message}).`);
-      return;
+    // A busy engine answers 503 with Retry-After: wait and ask again, a few times, before giving up.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        response = await fetch(url, { headers: { Accept: "application/json" } });
+      } catch (err) {
+        this.el.removeAttribute("aria-busy");
+        this.fail(`Could not reach the server (${err.message}).`);
+        return;
+      }
+      if (response.status !== 503 || attempt >= 4) break;
+      const after = Math.min(5, Math.max(1, Number(response.headers.get("Retry-After")) || 1));
+      this.live.textContent = "The demo engine is busy; retrying…";
+      await new Promise((resolve) => setTimeout(resolve, after * 1000));
     }
     let body = null;
     try { body = await response.json(); } catch { body = null; }
