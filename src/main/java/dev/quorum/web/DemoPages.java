@@ -111,6 +111,21 @@ public class DemoPages {
             return more(full).stream().anyMatch(ParamField::changed);
         }
 
+        /** The variants a counterexample search can break: the broken ones. */
+        public List<Variant> broken() {
+            return variants.stream().filter(v -> !v.correct()).toList();
+        }
+
+        /** The variant the search form starts on: the one shown if it is broken, else the first broken one. */
+        public String breakVariant() {
+            return broken().stream().map(Variant::name).filter(variant::equals).findFirst()
+                    .orElse(broken().isEmpty() ? variant : broken().get(0).name());
+        }
+
+        public String counterexampleUrl() {
+            return "/api/v1/demos/" + id + "/counterexample";
+        }
+
         public String fileStem() {
             return id + "-" + variant + "-seed" + seed;
         }
@@ -139,21 +154,24 @@ public class DemoPages {
             }
             raw.put(k, v.isEmpty() ? "" : v.get(0));
         });
-        return Templates.demo(run(runs, demo, raw.remove("variant"), raw.remove("seed"), raw));
+        String variant = raw.remove("variant");
+        String seed = raw.remove("seed");
+        boolean stop = DemoRuns.stopAtViolation(raw.remove("stop"));
+        return Templates.demo(run(runs, demo, variant, seed, raw, stop));
     }
 
     /** The runs a topic page embeds: each named demo with its defaults; ids no demo has are skipped. */
     static List<DemoRun> embeds(DemoRuns runs, List<String> ids) {
-        return ids.stream().flatMap(i -> runs.find(i).stream()).map(d -> run(runs, d, null, null, Map.of())).toList();
+        return ids.stream().flatMap(i -> runs.find(i).stream()).map(d -> run(runs, d, null, null, Map.of(), false)).toList();
     }
 
     /** Runs a demo as the API would for the same query, and shapes the result for a page. */
-    static DemoRun run(DemoRuns runs, Demo demo, String variantName, String seedText, Map<String, String> raw) {
+    static DemoRun run(DemoRuns runs, Demo demo, String variantName, String seedText, Map<String, String> raw, boolean stop) {
         try {
             Variant variant = variantName == null || variantName.isBlank() ? demo.variants().get(0) : demo.variant(variantName.trim());
             long seed = seed(seedText);
             Params params = Params.parse(demo.params(), raw);
-            return view(demo, variant, seed, params, runs.tryRun(demo, variant, seed, params).orElse(null));
+            return view(demo, variant, seed, params, stop, runs.tryRun(demo, variant, seed, params, stop).orElse(null));
         } catch (InvalidParameter e) {
             throw new BadRequest(e.getMessage());
         }
@@ -176,7 +194,7 @@ public class DemoPages {
     }
 
     /** The page's view of a run; with no trace (the engine was busy) the form and links only. */
-    private static DemoRun view(Demo demo, Variant variant, long seed, Params params, String json) {
+    private static DemoRun view(Demo demo, Variant variant, long seed, Params params, boolean stop, String json) {
         StringBuilder q = new StringBuilder("variant=").append(enc(variant.name())).append("&seed=").append(seed);
         List<ParamField> fields = new ArrayList<>();
         for (ParamSpec spec : demo.params()) {
@@ -184,6 +202,9 @@ public class DemoPages {
             q.append('&').append(enc(spec.name())).append('=').append(enc(value));
             fields.add(new ParamField(spec.name(), spec.kind() == ParamSpec.Kind.CHOICE, spec.min(), spec.max(), value,
                     spec.options(), spec.description(), !value.equals(String.valueOf(spec.defaultAsValue()))));
+        }
+        if (stop) {
+            q.append("&stop=violation");
         }
         if (json == null) {
             return new DemoRun(demo.id(), demo.title(), demo.summary(), demo.variants(), variant.name(), seed, fields,

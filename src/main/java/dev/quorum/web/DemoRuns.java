@@ -55,19 +55,33 @@ public class DemoRuns {
         return registry.find(id);
     }
 
-    /** The run's trace JSON; a 503 when every run slot stays busy for a second. */
-    String run(Demo demo, Variant variant, long seed, Params params) {
-        return tryRun(demo, variant, seed, params).orElseThrow(DemoRuns::busy);
+    /**
+     * The run's trace JSON; a 503 when every run slot stays busy for a second. With {@code stopAtViolation} the run
+     * ends where a check first fails, as a counterexample search's runs do, so it gives their traces byte for byte.
+     */
+    String run(Demo demo, Variant variant, long seed, Params params, boolean stopAtViolation) {
+        return tryRun(demo, variant, seed, params, stopAtViolation).orElseThrow(DemoRuns::busy);
     }
 
     /** The run's trace JSON, or empty when every run slot stays busy for a second (a page then shows the run later). */
-    Optional<String> tryRun(Demo demo, Variant variant, long seed, Params params) {
-        if (seed == SEED_DEFAULT && params.equals(Params.defaults(demo.params()))) {
+    Optional<String> tryRun(Demo demo, Variant variant, long seed, Params params, boolean stopAtViolation) {
+        if (!stopAtViolation && seed == SEED_DEFAULT && params.equals(Params.defaults(demo.params()))) {
             // At most one entry per variant, each made once: cheap enough to make without a slot.
             return Optional.of(defaultRuns.computeIfAbsent(demo.id() + "/" + variant.name(),
                     k -> demo.run(variant, seed, params).toJson()));
         }
-        return bounded(runSlots, () -> demo.run(variant, seed, params).toJson());
+        return bounded(runSlots, () -> demo.run(variant, seed, params, stopAtViolation).toJson());
+    }
+
+    /** The {@code stop} query parameter: absent (run to the end) or {@code violation}. */
+    static boolean stopAtViolation(String raw) {
+        if (raw == null || raw.isBlank() || raw.trim().equals("end")) {
+            return false;
+        }
+        if (raw.trim().equals("violation")) {
+            return true;
+        }
+        throw new BadRequest("parameter 'stop' must be 'violation' or 'end', got '" + Identifiers.shown(raw) + "'");
     }
 
     /** The search's JSON, and whether it is a pure function of its inputs (false when the deadline cut it short). */

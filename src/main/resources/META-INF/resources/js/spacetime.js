@@ -51,6 +51,7 @@ class Viewer {
     this.traceUrl = el.dataset.traceUrl || "";
     this.buildShell();
     this.wireForm();
+    this.wireBreak();
     const script = el.querySelector('script[type="application/json"]');
     const embedded = script && script.textContent.trim() ? script : null;
     let first = null;
@@ -181,6 +182,68 @@ class Viewer {
         this.load(this.apiBase() + (location.search || "?" + this.formQuery()));
       });
     }
+  }
+
+  /**
+   * Break-it mode: the server renders a plain GET form to the counterexample API (which works without JavaScript);
+   * here it searches with the shown run's parameters, then shows the shrunk failing trace in the diagram. Its
+   * permalink carries stop=violation, so the run it names ends where the check failed, exactly as shown.
+   */
+  wireBreak() {
+    const form = this.root.querySelector("form.demo-break");
+    if (!form) return;
+    const out = form.querySelector("[data-break-result]");
+    const button = form.querySelector("button[type=submit]");
+    form.addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      const params = new URLSearchParams(this.form ? this.formQuery() : "");
+      params.delete("variant");
+      params.delete("seed");
+      for (const [k, v] of new FormData(form)) if (typeof v === "string") params.set(k, v);
+      button.disabled = true;
+      form.setAttribute("aria-busy", "true");
+      out.textContent = "Searching…";
+      let body = null;
+      let response = null;
+      try {
+        response = await fetch(form.action + "?" + params.toString(), { headers: { Accept: "application/json" } });
+        body = await response.json();
+      } catch (err) {
+        body = body || { message: err.message };
+      } finally {
+        button.disabled = false;
+        form.removeAttribute("aria-busy");
+      }
+      form.dataset.found = "";
+      if (!response || !response.ok || !body || typeof body.found !== "boolean") {
+        const why = body && (body.message || body.error);
+        out.textContent = `The search could not be made: ${why || (response ? response.status : "no answer")}.`;
+        return;
+      }
+      form.dataset.found = String(body.found);
+      if (!body.found || !body.trace) {
+        out.textContent = `No counterexample in ${body.tried} seeds${body.exhausted ? " (the search ran out of budget)" : ""}.`;
+        return;
+      }
+      const t = body.trace;
+      const q = new URLSearchParams();
+      q.set("variant", t.variant);
+      q.set("seed", String(t.seed));
+      for (const [k, v] of Object.entries(t.params || {})) q.set(k, String(v));
+      q.set("stop", "violation");
+      const query = q.toString();
+      this.pause();
+      this.traceUrl = this.apiBase() + "?" + query;
+      this.syncFormFrom(q);
+      this.show(t);
+      const failed = (t.checks || []).filter((c) => !c.ok).map((c) => c.name).join(", ");
+      out.textContent = `Found: seed ${body.seed} fails ${failed || "a check"} after trying ${body.tried} `
+        + `seed${body.tried === 1 ? "" : "s"}; shrunk (${body.runs} runs) to ${(t.events || []).length} events, shown above.`;
+      if (this.el.hasAttribute("data-update-url")) {
+        const next = location.pathname + "?" + query;
+        if (next !== location.pathname + location.search) history.pushState({ spacetime: query }, "", next);
+      }
+    });
   }
 
   /** Puts the values of a query string back into the form (after back/forward, or a permalink). */

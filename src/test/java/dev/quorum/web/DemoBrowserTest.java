@@ -177,6 +177,29 @@ class DemoBrowserTest {
         assertEquals(List.of(), severe.stream().map(LogEntry::toString).toList(), "no console errors or warnings");
     }
 
+    @Test
+    void findsACounterexampleShowsItAndItsPermalinkReplaysIt() {
+        driver.get(base + "demos/vector-clocks");
+        waitReady();
+        WebElement form = driver.findElement(By.cssSelector("#demo-vector-clocks-break"));
+        WebElement button = form.findElement(By.cssSelector("button[type=submit]"));
+        assertEquals("Find a counterexample", button.getText());
+        button.click();
+        wait.until(d -> "true".equals(form.getDomAttribute("data-found")));
+        String result = form.findElement(By.cssSelector("[data-break-result]")).getText();
+        assertTrue(result.startsWith("Found: seed ") && result.contains("after trying"), result);
+        String url = driver.getCurrentUrl();
+        assertTrue(url.contains("variant=no-merge") && url.contains("stop=violation"), "the shown counterexample's permalink: " + url);
+        String permalink = driver.findElement(By.cssSelector(DIAGRAM + " .st-permalink")).getDomProperty("href");
+        assertEquals(url, permalink);
+        assertEquals(1, driver.findElements(By.cssSelector(DIAGRAM + " .st-svg .ev.is-violation")).size(), "the violation is marked");
+        assertEquals(Integer.parseInt(attr("data-events")), step(), "the whole counterexample is shown");
+        String shown = svg();
+        driver.get(permalink);
+        waitReady();
+        assertEquals(shown, svg(), "the permalink replays the counterexample exactly");
+    }
+
     private void save(String file) {
         try {
             Files.write(Path.of(file), driver.getScreenshotAs(OutputType.BYTES));
