@@ -105,7 +105,8 @@ class Viewer {
 
     this.canvas = h("div", { class: "st-canvas", tabindex: "0", role: "group",
       "aria-roledescription": "space-time diagram",
-      "aria-label": "Space-time diagram. Left and right arrows step, space plays or pauses, Home and End jump; Tab reaches the events." });
+      "aria-label": "Space-time diagram. Left and right arrows step, space plays or pauses, Home and End jump; "
+        + "Down arrow enters the events, where arrows move between them, Enter selects and Escape leaves." });
     this.live = h("p", { class: "st-live", "aria-live": "polite", "aria-atomic": "true" });
     this.error = h("p", { class: "st-error", role: "alert", hidden: "" });
     this.summary = h("p", { class: "st-summary" });
@@ -479,9 +480,10 @@ class Viewer {
     });
     for (const [id, from] of m.sendOf) if (!m.endOf.has(id)) arrow(from, -1);
 
-    // Events. Each is a focusable button-like group with a title (tooltip and accessible name).
+    // Events. Each is a button-like group with a title (tooltip and accessible name). Roving focus: the diagram
+    // is one tab stop (the canvas); arrows move between events, so a long run is not a hundred Tab presses.
     this.evEls = m.events.map((e, pos) => {
-      const g = s("g", { class: `ev ev-${safeClass(e.type)}`, "data-pos": pos, "data-i": e.i ?? pos, tabindex: "0",
+      const g = s("g", { class: `ev ev-${safeClass(e.type)}`, "data-pos": pos, "data-i": e.i ?? pos, tabindex: "-1",
         role: "button", "aria-label": `${e.i ?? pos}: ${describe(e)} at t=${e.t}` });
       const x = this.x[pos];
       const y = this.y[pos];
@@ -545,7 +547,7 @@ class Viewer {
       if (g === focused && !shown(pos)) this.canvas.focus();
       g.classList.toggle("is-hidden", !shown(pos));
       g.classList.toggle("is-current", pos === n - 1 && n < total);
-      if (!shown(pos)) g.removeAttribute("tabindex"); else g.setAttribute("tabindex", "0");
+      if (!shown(pos)) g.removeAttribute("tabindex"); else g.setAttribute("tabindex", "-1");
     });
     this.labels.querySelectorAll("[data-pos]").forEach((t) => t.classList.toggle("is-hidden", !shown(Number(t.dataset.pos))));
     for (const a of this.arrows) {
@@ -584,10 +586,12 @@ class Viewer {
     this.scrub.value = String(n);
     this.scrub.setAttribute("aria-valuetext", `step ${n} of ${total}`);
     this.stepOut.textContent = `${n} / ${total}`;
-    this.btnBack.disabled = n === 0;
-    this.btnStart.disabled = n === 0;
-    this.btnFwd.disabled = n === total;
-    this.btnEnd.disabled = n === total;
+    // aria-disabled rather than disabled: a focused button that runs out of steps keeps the focus (a disabled
+    // one would drop it to the page), and a press on it does nothing since go() clamps.
+    for (const [b, off] of [[this.btnBack, n === 0], [this.btnStart, n === 0], [this.btnFwd, n === total], [this.btnEnd, n === total]]) {
+      b.disabled = false;
+      b.setAttribute("aria-disabled", off ? "true" : "false");
+    }
     this.el.dataset.step = String(n);
     if (this.selected >= 0 && !shown(this.selected)) this.select(-1);
     if (!quiet) {
@@ -632,7 +636,22 @@ class Viewer {
   onKey(ev) {
     if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
     const onEvent = ev.target.closest && ev.target.closest(".ev");
+    if (onEvent) {
+      const pos = Number(onEvent.dataset.pos);
+      switch (ev.key) {
+        case "ArrowLeft": case "ArrowUp": this.focusEvent(pos - 1); break;
+        case "ArrowRight": case "ArrowDown": this.focusEvent(pos + 1); break;
+        case "Home": this.focusEvent(0); break;
+        case "End": this.focusEvent(this.step - 1); break;
+        case "Escape": this.select(-1); this.canvas.focus(); break;
+        case "Enter": case " ": this.select(pos); break;
+        default: return;
+      }
+      ev.preventDefault();
+      return;
+    }
     switch (ev.key) {
+      case "ArrowDown": this.focusEvent(this.selected >= 0 && this.selected < this.step ? this.selected : this.step - 1); break;
       case "ArrowLeft": this.pause(); this.go(this.step - 1); break;
       case "ArrowRight": this.pause(); this.go(this.step + 1); break;
       case "Home": this.pause(); this.go(0); break;
@@ -643,6 +662,13 @@ class Viewer {
       default: return;
     }
     ev.preventDefault();
+  }
+
+  /** Moves the focus to a revealed event (clamped to those shown); none shown leaves it where it is. */
+  focusEvent(pos) {
+    if (!this.model || this.step === 0) return;
+    const target = this.evEls[Math.max(0, Math.min(this.step - 1, pos))];
+    if (target) target.focus();
   }
 
   // ---- selection, causality, details ----------------------------------------------------------------------
@@ -674,7 +700,7 @@ class Viewer {
 
   clearDetails() {
     this.details.replaceChildren(html("p", { class: "st-hint" },
-      "Select an event (click it, or Tab to it and press Enter) to see its clocks and state and to highlight its causal past and future."));
+      "Select an event (click it, or press Down arrow in the diagram, move with the arrows and press Enter) to see its clocks and state and to highlight its causal past and future."));
   }
 
   showDetails(pos) {

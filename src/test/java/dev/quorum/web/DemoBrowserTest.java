@@ -200,6 +200,47 @@ class DemoBrowserTest {
         assertEquals(shown, svg(), "the permalink replays the counterexample exactly");
     }
 
+    @Test
+    void theDiagramIsOneTabStopWhereArrowsMoveBetweenEventsAndFocusSurvivesTheEnds() {
+        driver.get(base + "demos/vector-clocks");
+        waitReady();
+        JavascriptExecutor js = driver;
+        Long stops = (Long) js.executeScript("return document.querySelectorAll(arguments[0] + ' .st-canvas, ' + arguments[0]"
+                + " + ' .st-canvas [tabindex]:not([tabindex=\"-1\"])').length;", DIAGRAM);
+        assertEquals(1L, stops, "the canvas is the diagram's only tab stop");
+        int events = Integer.parseInt(attr("data-events"));
+        WebElement canvas = driver.findElement(By.cssSelector(DIAGRAM + " .st-canvas"));
+        canvas.sendKeys(Keys.ARROW_DOWN);
+        assertEquals(String.valueOf(events - 1), activePos(), "Down enters the events at the latest one");
+        driver.switchTo().activeElement().sendKeys(Keys.ARROW_LEFT, Keys.ARROW_LEFT);
+        assertEquals(String.valueOf(events - 3), activePos(), "arrows move between events");
+        assertEquals(events, step(), "moving between events does not step the run");
+        driver.switchTo().activeElement().sendKeys(Keys.HOME);
+        assertEquals("0", activePos());
+        driver.switchTo().activeElement().sendKeys(Keys.ARROW_LEFT);
+        assertEquals("0", activePos(), "the first event is as far as it goes");
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        assertTrue(driver.findElement(By.cssSelector(DIAGRAM + " .st-details")).getText().contains("Event #0"));
+        driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        assertEquals("st-canvas", driver.switchTo().activeElement().getDomAttribute("class"), "Escape returns to the canvas");
+
+        // The focused Back button that runs out of steps keeps the focus.
+        WebElement back = driver.findElement(By.cssSelector(DIAGRAM + " button[data-action=back]"));
+        canvas.sendKeys(Keys.HOME, Keys.ARROW_RIGHT);
+        back.click();
+        assertEquals(0, step());
+        assertEquals("true", back.getDomAttribute("aria-disabled"));
+        assertEquals("back", driver.switchTo().activeElement().getDomAttribute("data-action"), "the focus stays on Back");
+        back.sendKeys(Keys.ENTER);
+        assertEquals(0, step(), "a press at the start does nothing");
+        driver.findElement(By.cssSelector(DIAGRAM + " button[data-action=forward]")).click();
+        assertEquals("false", back.getDomAttribute("aria-disabled"));
+    }
+
+    private String activePos() {
+        return driver.switchTo().activeElement().getDomAttribute("data-pos");
+    }
+
     private void save(String file) {
         try {
             Files.write(Path.of(file), driver.getScreenshotAs(OutputType.BYTES));
