@@ -77,7 +77,13 @@ public class DemoPages {
      */
     public record DemoRun(String id, String title, String summary, List<Variant> variants, String variant, long seed,
             List<ParamField> params, List<EventRow> events, List<CheckRow> checks, String stats, String query,
-            String traceJson) {
+            String traceJson, String domId) {
+
+        /** The same run under other element ids, for a second embed of one demo on a page. */
+        DemoRun withDomId(String id) {
+            return new DemoRun(this.id, title, summary, variants, variant, seed, params, events, checks, stats, query,
+                    traceJson, id);
+        }
 
         /** Whether the engine was too busy to make the run: the page then leaves it to the script to fetch. */
         public boolean busy() {
@@ -160,9 +166,17 @@ public class DemoPages {
         return Templates.demo(run(runs, demo, variant, seed, raw, stop));
     }
 
-    /** The runs a topic page embeds: each named demo with its defaults; ids no demo has are skipped. */
+    /**
+     * The runs a topic page embeds: each named demo with its defaults; ids no demo has are skipped. A demo embedded
+     * twice gets element ids of its own the second time (demo-x-2, …), so ids stay unique in the page.
+     */
     static List<DemoRun> embeds(DemoRuns runs, List<String> ids) {
-        return ids.stream().flatMap(i -> runs.find(i).stream()).map(d -> run(runs, d, null, null, Map.of(), false)).toList();
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        return ids.stream().flatMap(i -> runs.find(i).stream()).map(d -> {
+            DemoRun run = run(runs, d, null, null, Map.of(), false);
+            int n = seen.merge(d.id(), 1, Integer::sum);
+            return n == 1 ? run : run.withDomId(run.domId() + "-" + n);
+        }).toList();
     }
 
     /** Runs a demo as the API would for the same query, and shapes the result for a page. */
@@ -208,7 +222,7 @@ public class DemoPages {
         }
         if (json == null) {
             return new DemoRun(demo.id(), demo.title(), demo.summary(), demo.variants(), variant.name(), seed, fields,
-                    List.of(), List.of(), "", q.toString(), null);
+                    List.of(), List.of(), "", q.toString(), null, "demo-" + demo.id());
         }
         JsonNode root;
         try {
@@ -243,7 +257,7 @@ public class DemoPages {
         // Safe inside <script type="application/json">: no "<" can close the element or open a comment.
         String embedded = json.replace("<", "\\u003c");
         return new DemoRun(demo.id(), demo.title(), demo.summary(), demo.variants(), variant.name(), seed, fields, rows,
-                checks, stats, q.toString(), embedded);
+                checks, stats, q.toString(), embedded, "demo-" + demo.id());
     }
 
     private static String enc(String s) {

@@ -92,6 +92,17 @@ class DemoPagesTest {
                 .body(containsString("id=\"demo-vector-clocks-break\""));
     }
 
+    @jakarta.inject.Inject
+    DemoRuns runs;
+
+    @Test
+    void aDemoEmbeddedTwiceGetsElementIdsOfItsOwn() {
+        var embeds = DemoPages.embeds(runs, java.util.List.of("vector-clocks", "lamport-clocks", "vector-clocks", "no-such-demo"));
+        assertEquals(java.util.List.of("demo-vector-clocks", "demo-lamport-clocks", "demo-vector-clocks-2"),
+                embeds.stream().map(DemoPages.DemoRun::domId).toList());
+        assertEquals(embeds.get(0).traceJson(), embeds.get(2).traceJson(), "the same run, under other ids");
+    }
+
     @Test
     void badParametersAreAPageThatNamesThem() {
         given().get("/demos/vector-clocks?seed=minus-one").then().statusCode(400).contentType(containsString("text/html"))
