@@ -76,13 +76,17 @@ public class DemoApi {
     public Response run(@PathParam("id") String id,
             @Parameter(description = "Seed, 0 to 2^53 − 1", schema = @Schema(defaultValue = "1")) @QueryParam("seed") String seedParam,
             @Parameter(description = "Variant name; the correct one by default") @QueryParam("variant") String variantParam,
+            @Parameter(description = "'violation' ends the run where a check first fails, as a counterexample's trace does; "
+                    + "'end' (the default) runs it out", schema = @Schema(enumeration = {"end", "violation"}))
+            @QueryParam("stop") String stopParam,
             @Context UriInfo uri, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Demo demo = demo(id);
-        Map<String, String> query = query(uri, "seed", "variant");
+        Map<String, String> query = query(uri, "seed", "variant", "stop");
         long seed = seed(seedParam);
         Variant variant = variant(demo, variantParam, demo.variants().get(0));
+        boolean stop = DemoRuns.stopAtViolation(stopParam);
         Params params = params(demo, query);
-        return cached(runs.run(demo, variant, seed, params), ifNoneMatch, true);
+        return cached(runs.run(demo, variant, seed, params, stop), ifNoneMatch, true);
     }
 
     @GET

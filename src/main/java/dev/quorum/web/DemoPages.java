@@ -77,7 +77,18 @@ public class DemoPages {
      */
     public record DemoRun(String id, String title, String summary, List<Variant> variants, String variant, long seed,
             List<ParamField> params, List<EventRow> events, List<CheckRow> checks, String stats, String query,
-            String traceJson) {
+            String traceJson, String domId) {
+
+        /** The same run under other element ids, for a second embed of one demo on a page. */
+        DemoRun withDomId(String id) {
+            return new DemoRun(this.id, title, summary, variants, variant, seed, params, events, checks, stats, query,
+                    traceJson, id);
+        }
+
+        /** Whether the engine was too busy to make the run: the page then leaves it to the script to fetch. */
+        public boolean busy() {
+            return traceJson == null;
+        }
 
         public String permalink() {
             return "/demos/" + id + "?" + query;
@@ -104,6 +115,21 @@ public class DemoPages {
         /** Whether a folded parameter has a value other than its default, so the fold starts open. */
         public boolean moreChanged(boolean full) {
             return more(full).stream().anyMatch(ParamField::changed);
+        }
+
+        /** The variants a counterexample search can break: the broken ones. */
+        public List<Variant> broken() {
+            return variants.stream().filter(v -> !v.correct()).toList();
+        }
+
+        /** The variant the search form starts on: the one shown if it is broken, else the first broken one. */
+        public String breakVariant() {
+            return broken().stream().map(Variant::name).filter(variant::equals).findFirst()
+                    .orElse(broken().isEmpty() ? variant : broken().get(0).name());
+        }
+
+        public String counterexampleUrl() {
+            return "/api/v1/demos/" + id + "/counterexample";
         }
 
         public String fileStem() {
@@ -134,21 +160,32 @@ public class DemoPages {
             }
             raw.put(k, v.isEmpty() ? "" : v.get(0));
         });
-        return Templates.demo(run(runs, demo, raw.remove("variant"), raw.remove("seed"), raw));
+        String variant = raw.remove("variant");
+        String seed = raw.remove("seed");
+        boolean stop = DemoRuns.stopAtViolation(raw.remove("stop"));
+        return Templates.demo(run(runs, demo, variant, seed, raw, stop));
     }
 
-    /** The runs a topic page embeds: each named demo with its defaults; ids no demo has are skipped. */
+    /**
+     * The runs a topic page embeds: each named demo with its defaults; ids no demo has are skipped. A demo embedded
+     * twice gets element ids of its own the second time (demo-x-2, …), so ids stay unique in the page.
+     */
     static List<DemoRun> embeds(DemoRuns runs, List<String> ids) {
-        return ids.stream().flatMap(i -> runs.find(i).stream()).map(d -> run(runs, d, null, null, Map.of())).toList();
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        return ids.stream().flatMap(i -> runs.find(i).stream()).map(d -> {
+            DemoRun run = run(runs, d, null, null, Map.of(), false);
+            int n = seen.merge(d.id(), 1, Integer::sum);
+            return n == 1 ? run : run.withDomId(run.domId() + "-" + n);
+        }).toList();
     }
 
     /** Runs a demo as the API would for the same query, and shapes the result for a page. */
-    static DemoRun run(DemoRuns runs, Demo demo, String variantName, String seedText, Map<String, String> raw) {
+    static DemoRun run(DemoRuns runs, Demo demo, String variantName, String seedText, Map<String, String> raw, boolean stop) {
         try {
             Variant variant = variantName == null || variantName.isBlank() ? demo.variants().get(0) : demo.variant(variantName.trim());
             long seed = seed(seedText);
             Params params = Params.parse(demo.params(), raw);
-            return view(demo, variant, seed, params, runs.run(demo, variant, seed, params));
+            return view(demo, variant, seed, params, stop, runs.tryRun(demo, variant, seed, params, stop).orElse(null));
         } catch (InvalidParameter e) {
             throw new BadRequest(e.getMessage());
         }
@@ -170,7 +207,8 @@ public class DemoPages {
                 + Identifiers.shown(text) + "'");
     }
 
-    private static DemoRun view(Demo demo, Variant variant, long seed, Params params, String json) {
+    /** The page's view of a run; with no trace (the engine was busy) the form and links only. */
+    private static DemoRun view(Demo demo, Variant variant, long seed, Params params, boolean stop, String json) {
         StringBuilder q = new StringBuilder("variant=").append(enc(variant.name())).append("&seed=").append(seed);
         List<ParamField> fields = new ArrayList<>();
         for (ParamSpec spec : demo.params()) {
@@ -178,6 +216,13 @@ public class DemoPages {
             q.append('&').append(enc(spec.name())).append('=').append(enc(value));
             fields.add(new ParamField(spec.name(), spec.kind() == ParamSpec.Kind.CHOICE, spec.min(), spec.max(), value,
                     spec.options(), spec.description(), !value.equals(String.valueOf(spec.defaultAsValue()))));
+        }
+        if (stop) {
+            q.append("&stop=violation");
+        }
+        if (json == null) {
+            return new DemoRun(demo.id(), demo.title(), demo.summary(), demo.variants(), variant.name(), seed, fields,
+                    List.of(), List.of(), "", q.toString(), null, "demo-" + demo.id());
         }
         JsonNode root;
         try {
@@ -212,7 +257,7 @@ public class DemoPages {
         // Safe inside <script type="application/json">: no "<" can close the element or open a comment.
         String embedded = json.replace("<", "\\u003c");
         return new DemoRun(demo.id(), demo.title(), demo.summary(), demo.variants(), variant.name(), seed, fields, rows,
-                checks, stats, q.toString(), embedded);
+                checks, stats, q.toString(), embedded, "demo-" + demo.id());
     }
 
     private static String enc(String s) {

@@ -10,15 +10,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * The demo registry behind the API, and the bounds that keep a public endpoint from being a way to burn our
- * CPU: one run or search per core at a time (others wait a second, then get a 503), a run capped by the
- * engine's limits, a search capped in runs, events and wall-clock time.
+ * CPU: one run per core at a time, and counterexample searches (up to a few seconds each) in their own smaller
+ * pool, half the cores, so searches can never starve runs; a call that finds its pool full waits a second, then
+ * gets a 503. A run is capped by the engine's limits, a search in runs, events and wall-clock time. The run with
+ * the default seed and parameters of each variant, which topic pages embed, is made once and kept: a pure
+ * function of its inputs, it needs no slot after the first time.
  */
 @ApplicationScoped
 public class DemoRuns {
@@ -32,7 +38,14 @@ public class DemoRuns {
     static final long SEARCH_MILLIS_MAX = 3_000;
 
     private final DemoRegistry registry = AllDemos.registry();
-    private final Semaphore slots = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
+    static final int RUN_SLOTS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    static final int SEARCH_SLOTS = Math.max(1, RUN_SLOTS / 2);
+    private static final long WAIT_MILLIS = 1_000;
+
+    private final Semaphore runSlots = new Semaphore(RUN_SLOTS);
+    private final Semaphore searchSlots = new Semaphore(SEARCH_SLOTS);
+    /** "demo/variant" → the trace of its default run. Bounded by the registry: one entry per variant. */
+    private final Map<String, String> defaultRuns = new ConcurrentHashMap<>();
 
     List<Demo> all() {
         return registry.all();
@@ -42,8 +55,33 @@ public class DemoRuns {
         return registry.find(id);
     }
 
-    String run(Demo demo, Variant variant, long seed, Params params) {
-        return bounded(() -> demo.run(variant, seed, params).toJson());
+    /**
+     * The run's trace JSON; a 503 when every run slot stays busy for a second. With {@code stopAtViolation} the run
+     * ends where a check first fails, as a counterexample search's runs do, so it gives their traces byte for byte.
+     */
+    String run(Demo demo, Variant variant, long seed, Params params, boolean stopAtViolation) {
+        return tryRun(demo, variant, seed, params, stopAtViolation).orElseThrow(DemoRuns::busy);
+    }
+
+    /** The run's trace JSON, or empty when every run slot stays busy for a second (a page then shows the run later). */
+    Optional<String> tryRun(Demo demo, Variant variant, long seed, Params params, boolean stopAtViolation) {
+        if (!stopAtViolation && seed == SEED_DEFAULT && params.equals(Params.defaults(demo.params()))) {
+            // At most one entry per variant, each made once: cheap enough to make without a slot.
+            return Optional.of(defaultRuns.computeIfAbsent(demo.id() + "/" + variant.name(),
+                    k -> demo.run(variant, seed, params).toJson()));
+        }
+        return bounded(runSlots, () -> demo.run(variant, seed, params, stopAtViolation).toJson());
+    }
+
+    /** The {@code stop} query parameter: absent (run to the end) or {@code violation}. */
+    static boolean stopAtViolation(String raw) {
+        if (raw == null || raw.isBlank() || raw.trim().equals("end")) {
+            return false;
+        }
+        if (raw.trim().equals("violation")) {
+            return true;
+        }
+        throw new BadRequest("parameter 'stop' must be 'violation' or 'end', got '" + Identifiers.shown(raw) + "'");
     }
 
     /** The search's JSON, and whether it is a pure function of its inputs (false when the deadline cut it short). */
@@ -51,7 +89,7 @@ public class DemoRuns {
     }
 
     Search counterexample(Demo demo, Variant variant, Params base, long firstSeed, int seeds) {
-        return bounded(() -> {
+        return bounded(searchSlots, () -> {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SEARCH_MILLIS_MAX);
             AtomicBoolean late = new AtomicBoolean();
             var budget = new CounterexampleSearch.Budget(SEARCH_RUNS_MAX, SEARCH_EVENTS_MAX, () -> {
@@ -62,23 +100,36 @@ public class DemoRuns {
             });
             var result = CounterexampleSearch.search(demo, variant, base, firstSeed, seeds, budget);
             return new Search(result.toJson(), !late.get());
-        });
+        }).orElseThrow(DemoRuns::busy);
     }
 
-    private <T> T bounded(java.util.function.Supplier<T> work) {
+    /** For tests: the pools, to hold their slots and see what still answers. */
+    Semaphore runSlots() {
+        return runSlots;
+    }
+
+    Semaphore searchSlots() {
+        return searchSlots;
+    }
+
+    private static WebApplicationException busy() {
+        return new WebApplicationException("the demo engine is busy; try again in a moment", null,
+                Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "1").build());
+    }
+
+    private static <T> Optional<T> bounded(Semaphore slots, Supplier<T> work) {
         boolean acquired;
         try {
-            acquired = slots.tryAcquire(1, TimeUnit.SECONDS);
+            acquired = slots.tryAcquire(WAIT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             acquired = false;
         }
         if (!acquired) {
-            throw new WebApplicationException("the demo engine is busy; try again in a moment", null,
-                    Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "1").build());
+            return Optional.empty();
         }
         try {
-            return work.get();
+            return Optional.of(work.get());
         } finally {
             slots.release();
         }

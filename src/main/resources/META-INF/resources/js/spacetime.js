@@ -51,6 +51,7 @@ class Viewer {
     this.traceUrl = el.dataset.traceUrl || "";
     this.buildShell();
     this.wireForm();
+    this.wireBreak();
     const script = el.querySelector('script[type="application/json"]');
     const embedded = script && script.textContent.trim() ? script : null;
     let first = null;
@@ -104,7 +105,8 @@ class Viewer {
 
     this.canvas = h("div", { class: "st-canvas", tabindex: "0", role: "group",
       "aria-roledescription": "space-time diagram",
-      "aria-label": "Space-time diagram. Left and right arrows step, space plays or pauses, Home and End jump; Tab reaches the events." });
+      "aria-label": "Space-time diagram. Left and right arrows step, space plays or pauses, Home and End jump; "
+        + "Down arrow enters the events, where arrows move between them, Enter selects and Escape leaves." });
     this.live = h("p", { class: "st-live", "aria-live": "polite", "aria-atomic": "true" });
     this.error = h("p", { class: "st-error", role: "alert", hidden: "" });
     this.summary = h("p", { class: "st-summary" });
@@ -183,6 +185,68 @@ class Viewer {
     }
   }
 
+  /**
+   * Break-it mode: the server renders a plain GET form to the counterexample API (which works without JavaScript);
+   * here it searches with the shown run's parameters, then shows the shrunk failing trace in the diagram. Its
+   * permalink carries stop=violation, so the run it names ends where the check failed, exactly as shown.
+   */
+  wireBreak() {
+    const form = this.root.querySelector("form.demo-break");
+    if (!form) return;
+    const out = form.querySelector("[data-break-result]");
+    const button = form.querySelector("button[type=submit]");
+    form.addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      const params = new URLSearchParams(this.form ? this.formQuery() : "");
+      params.delete("variant");
+      params.delete("seed");
+      for (const [k, v] of new FormData(form)) if (typeof v === "string") params.set(k, v);
+      button.disabled = true;
+      form.setAttribute("aria-busy", "true");
+      out.textContent = "Searching…";
+      let body = null;
+      let response = null;
+      try {
+        response = await fetch(form.action + "?" + params.toString(), { headers: { Accept: "application/json" } });
+        body = await response.json();
+      } catch (err) {
+        body = body || { message: err.message };
+      } finally {
+        button.disabled = false;
+        form.removeAttribute("aria-busy");
+      }
+      form.dataset.found = "";
+      if (!response || !response.ok || !body || typeof body.found !== "boolean") {
+        const why = body && (body.message || body.error);
+        out.textContent = `The search could not be made: ${why || (response ? response.status : "no answer")}.`;
+        return;
+      }
+      form.dataset.found = String(body.found);
+      if (!body.found || !body.trace) {
+        out.textContent = `No counterexample in ${body.tried} seeds${body.exhausted ? " (the search ran out of budget)" : ""}.`;
+        return;
+      }
+      const t = body.trace;
+      const q = new URLSearchParams();
+      q.set("variant", t.variant);
+      q.set("seed", String(t.seed));
+      for (const [k, v] of Object.entries(t.params || {})) q.set(k, String(v));
+      q.set("stop", "violation");
+      const query = q.toString();
+      this.pause();
+      this.traceUrl = this.apiBase() + "?" + query;
+      this.syncFormFrom(q);
+      this.show(t);
+      const failed = (t.checks || []).filter((c) => !c.ok).map((c) => c.name).join(", ");
+      out.textContent = `Found: seed ${body.seed} fails ${failed || "a check"} after trying ${body.tried} `
+        + `seed${body.tried === 1 ? "" : "s"}; shrunk (${body.runs} runs) to ${(t.events || []).length} events, shown above.`;
+      if (this.el.hasAttribute("data-update-url")) {
+        const next = location.pathname + "?" + query;
+        if (next !== location.pathname + location.search) history.pushState({ spacetime: query }, "", next);
+      }
+    });
+  }
+
   /** Puts the values of a query string back into the form (after back/forward, or a permalink). */
   syncFormFrom(params) {
     if (!this.form) return;
@@ -212,12 +276,19 @@ class Viewer {
     this.pause();
     this.el.setAttribute("aria-busy", "true");
     let response;
-    try {
-      response = await fetch(url, { headers: { Accept: "application/json" } });
-    } catch (err) {
-      this.el.removeAttribute("aria-busy");
-      this.fail(`Could not reach the server (${err.message}).`);
-      return;
+    // A busy engine answers 503 with Retry-After: wait and ask again, a few times, before giving up.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        response = await fetch(url, { headers: { Accept: "application/json" } });
+      } catch (err) {
+        this.el.removeAttribute("aria-busy");
+        this.fail(`Could not reach the server (${err.message}).`);
+        return;
+      }
+      if (response.status !== 503 || attempt >= 4) break;
+      const after = Math.min(5, Math.max(1, Number(response.headers.get("Retry-After")) || 1));
+      this.live.textContent = "The demo engine is busy; retrying…";
+      await new Promise((resolve) => setTimeout(resolve, after * 1000));
     }
     let body = null;
     try { body = await response.json(); } catch { body = null; }
@@ -409,9 +480,10 @@ class Viewer {
     });
     for (const [id, from] of m.sendOf) if (!m.endOf.has(id)) arrow(from, -1);
 
-    // Events. Each is a focusable button-like group with a title (tooltip and accessible name).
+    // Events. Each is a button-like group with a title (tooltip and accessible name). Roving focus: the diagram
+    // is one tab stop (the canvas); arrows move between events, so a long run is not a hundred Tab presses.
     this.evEls = m.events.map((e, pos) => {
-      const g = s("g", { class: `ev ev-${safeClass(e.type)}`, "data-pos": pos, "data-i": e.i ?? pos, tabindex: "0",
+      const g = s("g", { class: `ev ev-${safeClass(e.type)}`, "data-pos": pos, "data-i": e.i ?? pos, tabindex: "-1",
         role: "button", "aria-label": `${e.i ?? pos}: ${describe(e)} at t=${e.t}` });
       const x = this.x[pos];
       const y = this.y[pos];
@@ -475,7 +547,7 @@ class Viewer {
       if (g === focused && !shown(pos)) this.canvas.focus();
       g.classList.toggle("is-hidden", !shown(pos));
       g.classList.toggle("is-current", pos === n - 1 && n < total);
-      if (!shown(pos)) g.removeAttribute("tabindex"); else g.setAttribute("tabindex", "0");
+      if (!shown(pos)) g.removeAttribute("tabindex"); else g.setAttribute("tabindex", "-1");
     });
     this.labels.querySelectorAll("[data-pos]").forEach((t) => t.classList.toggle("is-hidden", !shown(Number(t.dataset.pos))));
     for (const a of this.arrows) {
@@ -514,10 +586,12 @@ class Viewer {
     this.scrub.value = String(n);
     this.scrub.setAttribute("aria-valuetext", `step ${n} of ${total}`);
     this.stepOut.textContent = `${n} / ${total}`;
-    this.btnBack.disabled = n === 0;
-    this.btnStart.disabled = n === 0;
-    this.btnFwd.disabled = n === total;
-    this.btnEnd.disabled = n === total;
+    // aria-disabled rather than disabled: a focused button that runs out of steps keeps the focus (a disabled
+    // one would drop it to the page), and a press on it does nothing since go() clamps.
+    for (const [b, off] of [[this.btnBack, n === 0], [this.btnStart, n === 0], [this.btnFwd, n === total], [this.btnEnd, n === total]]) {
+      b.disabled = false;
+      b.setAttribute("aria-disabled", off ? "true" : "false");
+    }
     this.el.dataset.step = String(n);
     if (this.selected >= 0 && !shown(this.selected)) this.select(-1);
     if (!quiet) {
@@ -562,7 +636,22 @@ class Viewer {
   onKey(ev) {
     if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
     const onEvent = ev.target.closest && ev.target.closest(".ev");
+    if (onEvent) {
+      const pos = Number(onEvent.dataset.pos);
+      switch (ev.key) {
+        case "ArrowLeft": case "ArrowUp": this.focusEvent(pos - 1); break;
+        case "ArrowRight": case "ArrowDown": this.focusEvent(pos + 1); break;
+        case "Home": this.focusEvent(0); break;
+        case "End": this.focusEvent(this.step - 1); break;
+        case "Escape": this.select(-1); this.canvas.focus(); break;
+        case "Enter": case " ": this.select(pos); break;
+        default: return;
+      }
+      ev.preventDefault();
+      return;
+    }
     switch (ev.key) {
+      case "ArrowDown": this.focusEvent(this.selected >= 0 && this.selected < this.step ? this.selected : this.step - 1); break;
       case "ArrowLeft": this.pause(); this.go(this.step - 1); break;
       case "ArrowRight": this.pause(); this.go(this.step + 1); break;
       case "Home": this.pause(); this.go(0); break;
@@ -573,6 +662,13 @@ class Viewer {
       default: return;
     }
     ev.preventDefault();
+  }
+
+  /** Moves the focus to a revealed event (clamped to those shown); none shown leaves it where it is. */
+  focusEvent(pos) {
+    if (!this.model || this.step === 0) return;
+    const target = this.evEls[Math.max(0, Math.min(this.step - 1, pos))];
+    if (target) target.focus();
   }
 
   // ---- selection, causality, details ----------------------------------------------------------------------
@@ -604,7 +700,7 @@ class Viewer {
 
   clearDetails() {
     this.details.replaceChildren(html("p", { class: "st-hint" },
-      "Select an event (click it, or Tab to it and press Enter) to see its clocks and state and to highlight its causal past and future."));
+      "Select an event (click it, or press Down arrow in the diagram, move with the arrows and press Enter) to see its clocks and state and to highlight its causal past and future."));
   }
 
   showDetails(pos) {

@@ -97,6 +97,24 @@ class DemoApiTest {
     }
 
     @Test
+    void aRunStoppedAtTheViolationReproducesTheCounterexampleByteForByte() {
+        String search = given().get("/api/v1/demos/vector-clocks/counterexample?seeds=50&nodes=4&steps=8&lossPercent=10")
+                .then().statusCode(200).body("found", equalTo(true)).extract().asString();
+        var found = io.restassured.path.json.JsonPath.from(search);
+        java.util.Map<String, Object> params = found.getMap("trace.params");
+        StringBuilder url = new StringBuilder("/api/v1/demos/vector-clocks/run?variant=" + found.getString("trace.variant")
+                + "&seed=" + found.getLong("trace.seed"));
+        params.forEach((k, v) -> url.append('&').append(k).append('=').append(v));
+        String trace = search.substring(search.indexOf("\"trace\":") + "\"trace\":".length(), search.lastIndexOf('}'));
+        String stopped = given().urlEncodingEnabled(false).get(url + "&stop=violation").then().statusCode(200)
+                .body("stats.stoppedBy", equalTo("violation")).extract().asString();
+        assertEquals(trace, stopped, "the permalink's run is the counterexample's trace, byte for byte");
+        String full = given().urlEncodingEnabled(false).get(url + "&stop=end").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(full.length() > stopped.length(), "without stop the run goes on past the violation");
+        expect400("/api/v1/demos/vector-clocks/run?stop=later", "parameter 'stop' must be 'violation' or 'end', got 'later'");
+    }
+
+    @Test
     void badParametersAreJson400sThatNameThem() {
         expect400("/api/v1/demos/lamport-clocks/run?nodes=9", "parameter 'nodes' must be between 2 and 8, got 9");
         expect400("/api/v1/demos/lamport-clocks/run?nodes=three", "parameter 'nodes' must be an integer between 2 and 8, got 'three'");

@@ -3,6 +3,7 @@ package dev.quorum.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,6 +43,7 @@ class DemoBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String DIAGRAM = "#demo-vector-clocks";
+    static final String REQUIRE_BROWSER = "QUORUM_REQUIRE_BROWSER";
 
     @TestHTTPResource("/")
     URL base;
@@ -51,9 +53,7 @@ class DemoBrowserTest {
 
     @BeforeEach
     void startBrowser() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "skipped: the browser test needs Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
-                        + " (apt-get install chromium chromium-driver; .ci/run does)");
+        requireBrowser(CHROMIUM, CHROMEDRIVER, browserRequired());
         // The system's driver, named outright, so Selenium Manager never looks for (or downloads) one.
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();
@@ -66,7 +66,28 @@ class DemoBrowserTest {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
+        // A page or script that hangs fails the test in seconds rather than holding the build.
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(30));
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    /**
+     * Skips the test when the browser or its driver is missing, unless {@code required}: then that is a failure
+     * with a message saying what is missing, so CI cannot pass without having run the browser test.
+     */
+    static void requireBrowser(Path chromium, Path chromedriver, boolean required) {
+        boolean present = Files.isExecutable(chromium) && Files.isExecutable(chromedriver);
+        String missing = "the browser test needs Chromium and its driver at " + chromium + " and " + chromedriver
+                + " (apt-get install chromium chromium-driver; .ci/run does)";
+        if (!present && required) {
+            fail(REQUIRE_BROWSER + "=1 but " + missing);
+        }
+        Assumptions.assumeTrue(present, "skipped: " + missing);
+    }
+
+    /** CI (.ci/run) sets QUORUM_REQUIRE_BROWSER=1: there a missing browser is a failure, not a skip. */
+    static boolean browserRequired() {
+        return "1".equals(System.getenv(REQUIRE_BROWSER));
     }
 
     @AfterEach
@@ -154,6 +175,70 @@ class DemoBrowserTest {
         List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
         assertEquals(List.of(), severe.stream().map(LogEntry::toString).toList(), "no console errors or warnings");
+    }
+
+    @Test
+    void findsACounterexampleShowsItAndItsPermalinkReplaysIt() {
+        driver.get(base + "demos/vector-clocks");
+        waitReady();
+        WebElement form = driver.findElement(By.cssSelector("#demo-vector-clocks-break"));
+        WebElement button = form.findElement(By.cssSelector("button[type=submit]"));
+        assertEquals("Find a counterexample", button.getText());
+        button.click();
+        wait.until(d -> "true".equals(form.getDomAttribute("data-found")));
+        String result = form.findElement(By.cssSelector("[data-break-result]")).getText();
+        assertTrue(result.startsWith("Found: seed ") && result.contains("after trying"), result);
+        String url = driver.getCurrentUrl();
+        assertTrue(url.contains("variant=no-merge") && url.contains("stop=violation"), "the shown counterexample's permalink: " + url);
+        String permalink = driver.findElement(By.cssSelector(DIAGRAM + " .st-permalink")).getDomProperty("href");
+        assertEquals(url, permalink);
+        assertEquals(1, driver.findElements(By.cssSelector(DIAGRAM + " .st-svg .ev.is-violation")).size(), "the violation is marked");
+        assertEquals(Integer.parseInt(attr("data-events")), step(), "the whole counterexample is shown");
+        String shown = svg();
+        driver.get(permalink);
+        waitReady();
+        assertEquals(shown, svg(), "the permalink replays the counterexample exactly");
+    }
+
+    @Test
+    void theDiagramIsOneTabStopWhereArrowsMoveBetweenEventsAndFocusSurvivesTheEnds() {
+        driver.get(base + "demos/vector-clocks");
+        waitReady();
+        JavascriptExecutor js = driver;
+        Long stops = (Long) js.executeScript("return document.querySelectorAll(arguments[0] + ' .st-canvas, ' + arguments[0]"
+                + " + ' .st-canvas [tabindex]:not([tabindex=\"-1\"])').length;", DIAGRAM);
+        assertEquals(1L, stops, "the canvas is the diagram's only tab stop");
+        int events = Integer.parseInt(attr("data-events"));
+        WebElement canvas = driver.findElement(By.cssSelector(DIAGRAM + " .st-canvas"));
+        canvas.sendKeys(Keys.ARROW_DOWN);
+        assertEquals(String.valueOf(events - 1), activePos(), "Down enters the events at the latest one");
+        driver.switchTo().activeElement().sendKeys(Keys.ARROW_LEFT, Keys.ARROW_LEFT);
+        assertEquals(String.valueOf(events - 3), activePos(), "arrows move between events");
+        assertEquals(events, step(), "moving between events does not step the run");
+        driver.switchTo().activeElement().sendKeys(Keys.HOME);
+        assertEquals("0", activePos());
+        driver.switchTo().activeElement().sendKeys(Keys.ARROW_LEFT);
+        assertEquals("0", activePos(), "the first event is as far as it goes");
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        assertTrue(driver.findElement(By.cssSelector(DIAGRAM + " .st-details")).getText().contains("Event #0"));
+        driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        assertEquals("st-canvas", driver.switchTo().activeElement().getDomAttribute("class"), "Escape returns to the canvas");
+
+        // The focused Back button that runs out of steps keeps the focus.
+        WebElement back = driver.findElement(By.cssSelector(DIAGRAM + " button[data-action=back]"));
+        canvas.sendKeys(Keys.HOME, Keys.ARROW_RIGHT);
+        back.click();
+        assertEquals(0, step());
+        assertEquals("true", back.getDomAttribute("aria-disabled"));
+        assertEquals("back", driver.switchTo().activeElement().getDomAttribute("data-action"), "the focus stays on Back");
+        back.sendKeys(Keys.ENTER);
+        assertEquals(0, step(), "a press at the start does nothing");
+        driver.findElement(By.cssSelector(DIAGRAM + " button[data-action=forward]")).click();
+        assertEquals("false", back.getDomAttribute("aria-disabled"));
+    }
+
+    private String activePos() {
+        return driver.switchTo().activeElement().getDomAttribute("data-pos");
     }
 
     private void save(String file) {

@@ -69,6 +69,41 @@ class DemoPagesTest {
     }
 
     @Test
+    void thePageOffersTheCounterexampleSearchAndReplaysAStoppedRun() {
+        given().get("/demos/vector-clocks").then().statusCode(200)
+                .body(containsString("<form class=\"demo-break\" id=\"demo-vector-clocks-break\" method=\"get\" "
+                        + "action=\"/api/v1/demos/vector-clocks/counterexample\""))
+                .body(containsString("<option value=\"no-merge\" selected>no-merge</option>"))
+                .body(containsString("name=\"seeds\" value=\"100\""))
+                .body(containsString("<button type=\"submit\">Find a counterexample</button>"))
+                .body(containsString("data-break-result"));
+        String api = given().get("/api/v1/demos/vector-clocks/run?variant=no-merge&seed=3&nodes=4&stop=violation").then()
+                .statusCode(200).extract().asString();
+        String html = given().get("/demos/vector-clocks?variant=no-merge&seed=3&nodes=4&stop=violation").then().statusCode(200)
+                .body(containsString("data-trace-url=\"/api/v1/demos/vector-clocks/run?variant=no-merge&amp;seed=3&amp;nodes=4"))
+                .body(containsString("&amp;driftPpm=0&amp;stop=violation\""))
+                .extract().asString();
+        Matcher embedded = EMBEDDED.matcher(html);
+        assertTrue(embedded.find());
+        assertEquals(api, embedded.group(1).replace("\\u003c", "<"), "the page embeds the stopped run");
+        given().get("/demos/vector-clocks?stop=never").then().statusCode(400).body(containsString("stop"));
+        given().get("/topics/time-and-clocks").then().statusCode(200)
+                .body(containsString("id=\"demo-lamport-clocks-break\""))
+                .body(containsString("id=\"demo-vector-clocks-break\""));
+    }
+
+    @jakarta.inject.Inject
+    DemoRuns runs;
+
+    @Test
+    void aDemoEmbeddedTwiceGetsElementIdsOfItsOwn() {
+        var embeds = DemoPages.embeds(runs, java.util.List.of("vector-clocks", "lamport-clocks", "vector-clocks", "no-such-demo"));
+        assertEquals(java.util.List.of("demo-vector-clocks", "demo-lamport-clocks", "demo-vector-clocks-2"),
+                embeds.stream().map(DemoPages.DemoRun::domId).toList());
+        assertEquals(embeds.get(0).traceJson(), embeds.get(2).traceJson(), "the same run, under other ids");
+    }
+
+    @Test
     void badParametersAreAPageThatNamesThem() {
         given().get("/demos/vector-clocks?seed=minus-one").then().statusCode(400).contentType(containsString("text/html"))
                 .body(containsString("seed"));

@@ -2,15 +2,19 @@ package dev.quorum.demo.engine;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 
 /**
  * A small JSON writer whose output depends on nothing but its input: keys in the order given (maps that do
- * not promise an order are sorted), no whitespace but the newlines the caller asks for, numbers as Java
+ * not promise an order are sorted, and so are sets: a HashSet's order must never leak), no whitespace but the newlines the caller asks for, numbers as Java
  * prints longs. Records are written as objects of their components, so message bodies need no mapping.
  */
 public final class Json {
@@ -127,6 +131,8 @@ public final class Json {
             out.append(']');
         } else if (v instanceof Map<?, ?> m) {
             map(m);
+        } else if (v instanceof Set<?> set && !(set instanceof SortedSet) && !(set instanceof LinkedHashSet)) {
+            sortedSet(set);
         } else if (v instanceof Collection<?> c) {
             out.append('[');
             boolean first = true;
@@ -144,6 +150,28 @@ public final class Json {
             string(v.toString());
         }
         return this;
+    }
+
+    /** A set without an order, as an array sorted by each element's JSON (so mixed or non-comparable elements sort too). */
+    private void sortedSet(Set<?> set) {
+        List<String> items = new ArrayList<>(set.size());
+        for (Object item : set) {
+            StringBuilder one = new StringBuilder();
+            new Json(one, nodeNames).value(item);
+            items.add(one.toString());
+        }
+        items.sort(Json::compareJson);
+        out.append('[').append(String.join(",", items)).append(']');
+    }
+
+    /** Numbers by value (so 9 before 10), anything else by its text. */
+    private static int compareJson(String a, String b) {
+        boolean na = a.matches("-?\\d+");
+        boolean nb = b.matches("-?\\d+");
+        if (na && nb) {
+            return new java.math.BigInteger(a).compareTo(new java.math.BigInteger(b));
+        }
+        return na != nb ? (na ? -1 : 1) : a.compareTo(b);
     }
 
     private void map(Map<?, ?> m) {

@@ -371,6 +371,7 @@ public final class Simulation implements RunView {
 
         @Override
         public void send(int to, Message message, Stamp clock) {
+            requireRecord("message", message);
             if (to < 0 || to >= n || to == self) {
                 throw new IllegalArgumentException(names.get(self) + " cannot send to node index " + to);
             }
@@ -406,10 +407,22 @@ public final class Simulation implements RunView {
 
         @Override
         public long setTimer(Timer timer, long delayMs) {
+            requireRecord("timer", timer);
             Check.range("timer delay", delayMs, 0, Limits.TIME_MS_MAX);
             long id = nextTimerId++;
             push(now + delayMs, new Firing(self, id, epoch[self], timer));
             return id;
+        }
+
+        /** Messages and timers are immutable records: the trace shows their components, and nothing can change them in flight. */
+        private static void requireRecord(String what, Object value) {
+            if (value == null) {
+                throw new IllegalArgumentException("a " + what + " must not be null");
+            }
+            if (!(value instanceof Record)) {
+                throw new IllegalArgumentException("a " + what + " must be a record (immutable, shown in the trace by its "
+                        + "components), got " + value.getClass().getName());
+            }
         }
 
         @Override

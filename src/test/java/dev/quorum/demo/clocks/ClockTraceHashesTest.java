@@ -1,6 +1,7 @@
 package dev.quorum.demo.clocks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quorum.demo.AllDemos;
 import dev.quorum.demo.engine.Demo;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -34,6 +36,28 @@ class ClockTraceHashesTest {
         String json = demo.run(demo.variant(variant), seed, Params.defaults(demo.params())).toJson();
         assertEquals(sha256, sha256(json), "trace of " + id + "/" + variant + " seed " + seed + " changed");
         assertEquals(json, demo.run(demo.variant(variant), seed, Params.defaults(demo.params())).toJson());
+    }
+
+    /** Every kind of fault at once: loss, duplication, reordering, crashes, a partition, clock skew and drift. */
+    private static final Map<String, String> FAULTS = Map.of("nodes", "4", "steps", "8", "lossPercent", "20",
+            "duplicatePercent", "20", "reorderPercent", "30", "crashes", "2", "partitionMs", "60", "skewMs", "40", "driftPpm", "500");
+
+    @ParameterizedTest
+    @CsvSource({
+        "lamport-clocks, correct, 7, 4cf38cb51f82108868dde40bafa77576960fa7c5e3c24dec2215457dc2d99367",
+        "vector-clocks, correct, 7, d5e31362eb8bf8cacdc4963bfe27b93b722a235879e11dad9168569276d790b4",
+        "vector-clocks, no-merge, 7, ffa4b05290ba1dd0479254147e7b535c66fffe6a3b505b0fca81efac34b09a5b",
+    })
+    void aRunWithEveryKindOfFaultHasAPinnedHash(String id, String variant, long seed, String sha256) {
+        Demo demo = AllDemos.registry().find(id).orElseThrow();
+        Params params = Params.parse(demo.params(), FAULTS);
+        String json = demo.run(demo.variant(variant), seed, params).toJson();
+        for (String type : new String[] {"drop", "crash", "recover", "partition", "heal"}) {
+            assertTrue(json.contains("\"type\":\"" + type + "\""), "the run has a " + type + " event");
+        }
+        assertTrue(json.contains("\"duplicate\":true") && json.contains("\"wallMs\""), "duplicates and skewed clocks");
+        assertEquals(sha256, sha256(json), "trace of " + id + "/" + variant + " seed " + seed + " with faults changed");
+        assertEquals(json, demo.run(demo.variant(variant), seed, params).toJson());
     }
 
     private static String sha256(String s) {

@@ -40,6 +40,18 @@ class JsonTest {
     }
 
     @Test
+    void setsWithoutAnOrderAreSortedSoHashOrderNeverLeaks() {
+        java.util.Set<Object> hashed = new java.util.HashSet<>(List.of(10, 9, -3, 100));
+        assertEquals("[-3,9,10,100]", Json.write(hashed));
+        assertEquals("[\"a\",\"b\",\"zz\"]", Json.write(new java.util.HashSet<>(List.of("zz", "b", "a"))));
+        assertEquals("[2,\"x\",{\"name\":\"y\",\"values\":[]}]",
+                Json.write(new java.util.HashSet<>(List.of(new Inner("y", List.of()), "x", 2))));
+        java.util.Set<String> linked = new java.util.LinkedHashSet<>(List.of("zz", "a"));
+        assertEquals("[\"zz\",\"a\"]", Json.write(linked), "a set with an order keeps it");
+        assertEquals("[\"a\",\"zz\"]", Json.write(new java.util.TreeSet<>(linked)));
+    }
+
+    @Test
     void stampsNameTheirNodes() {
         StringBuilder out = new StringBuilder();
         new Json(out, List.of("n1", "n2")).value(Stamp.vector(new int[] {2, 0}));

@@ -329,6 +329,46 @@ class SimulationTest {
                 List.of(new Fault.Crash(1, 3)), 0, 0, List.of(), ROOMY));
     }
 
+    /** A message that is not a record: mutable, and the trace could not show its fields. */
+    static final class Mutable implements Message {
+        int value;
+    }
+
+    static final class Alarm implements Timer {
+    }
+
+    @Test
+    void messagesAndTimersMustBeRecords() {
+        Node sender = new Node() {
+            @Override
+            public void onStart(Context ctx) {
+                ctx.send(1 - ctx.self(), new Mutable());
+            }
+
+            @Override
+            public void onMessage(Context ctx, int from, Message message) {
+            }
+        };
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Chatter.run(new Scenario(List.of(sender, sender), NetworkModel.reliable(1), List.of(), ROOMY), 1));
+        assertTrue(e.getMessage().contains("a message must be a record") && e.getMessage().contains(Mutable.class.getName()),
+                e.getMessage());
+        Node timed = new Node() {
+            @Override
+            public void onStart(Context ctx) {
+                ctx.setTimer(new Alarm(), 5);
+            }
+
+            @Override
+            public void onMessage(Context ctx, int from, Message message) {
+            }
+        };
+        e = assertThrows(IllegalStateException.class,
+                () -> Chatter.run(new Scenario(List.of(timed), NetworkModel.reliable(1), List.of(), ROOMY), 1));
+        assertTrue(e.getMessage().contains("a timer must be a record") && e.getMessage().contains(Alarm.class.getName()),
+                e.getMessage());
+    }
+
     private static long count(Trace trace, EventType type) {
         return trace.events().stream().filter(e -> e.type() == type).count();
     }
