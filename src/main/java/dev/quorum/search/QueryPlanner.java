@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -56,7 +57,8 @@ final class QueryPlanner {
 
     private static final float TIE_BREAKER = 0.3f;
     private static final int PROXIMITY_SLOP = 4;
-    private static final float PROXIMITY_BOOST = 1.5f;
+    /** How much a proximity match adds, as a multiple of its own score, in rescoring. */
+    static final float PROXIMITY_WEIGHT = 1.5f;
     private static final int FUZZY_PREFIX = 1;
     private static final int FUZZY_EXPANSIONS = 30;
     private static final int FUZZY_LENGTH_MAX = 24;
@@ -77,12 +79,7 @@ final class QueryPlanner {
         /** Most words must match exactly (after stemming). */
         EXACT,
         /** As EXACT, but a word may also match a near spelling. */
-        FUZZY,
-        /**
-         * The words to mark in snippets: EXACT without the proximity bonus, which the highlighter would
-         * otherwise turn into span queries for every document it marks.
-         */
-        MARKING
+        FUZZY
     }
 
     /** The query for {@code query} at {@code stage}; a query with no words matches everything (for browsing). */
@@ -90,7 +87,6 @@ final class QueryPlanner {
         int[] fuzzyBudget = {stage == Stage.FUZZY ? FUZZY_WORDS_MAX : 0}; // words still allowed near spellings
         BooleanQuery.Builder top = new BooleanQuery.Builder();
         List<Query> words = new ArrayList<>();
-        List<String> plainWords = new ArrayList<>();
         boolean positive = false;
         for (UserQuery.Group group : query.groups()) {
             Query clause = group(group, fuzzyBudget);
@@ -102,21 +98,12 @@ final class QueryPlanner {
                 top.add(clause, Occur.MUST);
             } else {
                 words.add(clause);
-                if (group.alternatives().size() == 1) {
-                    plainWords.add(group.alternatives().get(0).text());
-                }
             }
         }
         for (Query word : words) {
             top.add(word, Occur.SHOULD);
         }
         top.setMinimumNumberShouldMatch(mustMatch(words.size()));
-        if (plainWords.size() >= 2 && stage != Stage.MARKING) {
-            Query near = proximity(String.join(" ", plainWords));
-            if (near != null) {
-                top.add(new BoostQuery(near, PROXIMITY_BOOST), Occur.SHOULD);
-            }
-        }
         if (!positive && !query.groups().isEmpty()) {
             // Only stop words ("the who"): match them as written.
             Query asWritten = asWritten(query);
@@ -204,6 +191,21 @@ final class QueryPlanner {
             return null;
         }
         return perField.size() == 1 ? perField.get(0) : new DisjunctionMaxQuery(perField, TIE_BREAKER);
+    }
+
+    /**
+     * The bonus for a query's words standing near each other (slop 4) in the title, our description or
+     * the text; empty for fewer than two words. Positions are costly to read for every match, so the
+     * executor applies it to the best first-pass hits only (rescoring).
+     */
+    Optional<Query> proximity(UserQuery query) {
+        List<String> plainWords = new ArrayList<>();
+        for (UserQuery.Group group : query.groups()) {
+            if (group.alternatives().size() == 1 && !group.alternatives().get(0).phrase()) {
+                plainWords.add(group.alternatives().get(0).text());
+            }
+        }
+        return plainWords.size() < 2 ? Optional.empty() : Optional.ofNullable(proximity(String.join(" ", plainWords)));
     }
 
     private Query proximity(String text) {

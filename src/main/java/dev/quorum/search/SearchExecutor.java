@@ -1,7 +1,6 @@
 package dev.quorum.search;
 
 import java.io.IOException;
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,6 +21,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -30,6 +30,7 @@ import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -44,8 +45,10 @@ final class SearchExecutor {
     static final int FEW = 3;
     private static final int FACET_VALUES_MAX = 50;
     private static final int SNIPPET_CHARS = 180;
-    /** Passages are sought in the first 30,000 characters of a page: past that, the cost grows and the gain does not. */
-    private static final int HIGHLIGHT_CHARS_MAX = 30_000;
+    /** How many first-pass hits the proximity bonus may reorder. */
+    static final int RESCORE_WINDOW = 50;
+    /** Passages are sought in the first 10,000 characters of a page: past that, the cost grows and the gain does not. */
+    private static final int HIGHLIGHT_CHARS_MAX = 10_000;
     /** What a hit shows; the page text (the bulk of what is stored) is read only when a snippet needs it. */
     private static final Set<String> HIT_FIELDS = Set.of(SearchFields.ID, SearchFields.TYPE, SearchFields.TITLE_STORED,
             SearchFields.URL, SearchFields.KIND_STORED, SearchFields.LANGUAGE_STORED, SearchFields.TOPICS_STORED,
@@ -91,14 +94,14 @@ final class SearchExecutor {
                 }
             }
         }
-        ScoreDoc[] all = result.hits.scoreDocs;
+        ScoreDoc[] all = rescored(searcher, query, result.hits, request.depth()).scoreDocs;
         int from = Math.min(all.length, (request.page() - 1) * request.size());
         ScoreDoc[] page = Arrays.copyOfRange(all, from, all.length);
         Optional<String> didYouMean = didYouMean(searcher.getIndexReader(), query, exactTotal);
         // Snippets mark exact words only: near-spelling automata would be rebuilt for every highlighted
         // field. After a fuzzy match, the corrected spelling is what gets marked.
         UserQuery marked = widened && didYouMean.isPresent() ? UserQuery.parse(didYouMean.get()) : query;
-        Query highlightPlan = planner.plan(marked, QueryPlanner.Stage.MARKING);
+        Query highlightPlan = widened ? planner.plan(marked, QueryPlanner.Stage.EXACT) : plan;
         List<SearchResult.Hit> hits = hits(searcher, highlightPlan, page, !query.isEmpty());
         return new SearchResult(query.toString(), total(result), request.page(), request.size(), hits,
                 facets(result.facets), didYouMean, widened);
@@ -112,7 +115,17 @@ final class SearchExecutor {
         request.language().ifPresent(v -> drill.add(SearchFields.FACET_LANGUAGE, v));
         DrillSideways sideways = new DrillSideways(searcher, facetsConfig, searcher.facetState());
         Sort sort = request.query().isEmpty() ? BY_TITLE : null;
-        return sideways.search(drill, null, null, request.depth(), sort, false);
+        return sideways.search(drill, null, null, Math.max(request.depth(), RESCORE_WINDOW), sort, false);
+    }
+
+    /** The first-pass hits with the proximity bonus added (re-sorted), for the first {@link #RESCORE_WINDOW} at least. */
+    private TopDocs rescored(FacetedSearcher searcher, UserQuery query, TopDocs firstPass, int depth) throws IOException {
+        Optional<Query> near = planner.proximity(query);
+        if (near.isEmpty() || firstPass.scoreDocs.length < 2) {
+            return firstPass;
+        }
+        return QueryRescorer.rescore(searcher, firstPass, near.get(), QueryPlanner.PROXIMITY_WEIGHT,
+                Math.min(firstPass.scoreDocs.length, Math.max(depth, RESCORE_WINDOW)));
     }
 
     private static long total(DrillSideways.DrillSidewaysResult result) {
@@ -170,7 +183,7 @@ final class SearchExecutor {
                 .withMaxLength(HIGHLIGHT_CHARS_MAX)
                 .withMaxNoHighlightPassages(0)
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                        BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_CHARS, 0.5f))
+                        new CustomSeparatorBreakIterator('.'), SNIPPET_CHARS, 0.5f)) // the JDK's sentence rules cost more than the search
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .build();
         for (String bucket : LanguageAnalysis.BUCKETS) {

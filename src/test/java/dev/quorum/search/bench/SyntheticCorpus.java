@@ -8,9 +8,10 @@ import java.util.function.Consumer;
 
 /**
  * A deterministic corpus shaped like ours: short titles, a sentence or two of description, a few
- * hundred words of page text, one or two topics, mostly English with some Russian. Words are drawn
- * Zipf-like from a vocabulary of distributed-systems terms and filler, so common words are common
- * and queries hit a realistic spread of posting-list lengths.
+ * hundred words of page text, one or two topics, mostly English with some Russian. Each topic has its
+ * own slice of the distributed-systems vocabulary (as a real page on consensus rarely says "fsync"),
+ * and words within a slice and within 4,000 filler words are drawn Zipf-like, so the commonest term
+ * of a topic is in about a fifth of the documents and rarer ones in a few.
  */
 final class SyntheticCorpus {
 
@@ -48,17 +49,16 @@ final class SyntheticCorpus {
         SplittableRandom random = new SplittableRandom(1_000_003L * i + 17);
         boolean russian = random.nextInt(20) == 0;
         String language = russian ? "ru" : "en";
+        int first = random.nextInt(TOPICS.length);
+        int second = random.nextInt(TOPICS.length);
+        int[] topicIndexes = random.nextBoolean() && second != first ? new int[] {first, second} : new int[] {first};
         List<String> topics = new ArrayList<>();
-        topics.add(TOPICS[random.nextInt(TOPICS.length)]);
-        if (random.nextBoolean()) {
-            String second = TOPICS[random.nextInt(TOPICS.length)];
-            if (!topics.contains(second)) {
-                topics.add(second);
-            }
+        for (int t : topicIndexes) {
+            topics.add(TOPICS[t]);
         }
-        String title = words(random, 3 + random.nextInt(6), russian, 0.6);
-        String description = words(random, 15 + random.nextInt(15), false, 0.4);
-        String body = words(random, 100 + random.nextInt(200), russian, 0.25);
+        String title = words(random, 3 + random.nextInt(6), russian, 0.6, topicIndexes);
+        String description = words(random, 15 + random.nextInt(15), false, 0.4, topicIndexes);
+        String body = words(random, 100 + random.nextInt(200), russian, 0.15, topicIndexes);
         return new SearchDocument(SearchDocument.RESOURCE, String.format("%012x", i), "https://example.org/" + i,
                 title, description, KINDS[random.nextInt(KINDS.length)], language, "Author " + (i % 997),
                 "site" + (i % 211) + ".example.org", topics, String.join(". ", topics), body);
@@ -91,14 +91,15 @@ final class SyntheticCorpus {
         return out;
     }
 
-    private String words(SplittableRandom random, int count, boolean russian, double termShare) {
+    private String words(SplittableRandom random, int count, boolean russian, double termShare, int[] topics) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < count; i++) {
             if (i > 0) {
                 out.append(random.nextInt(12) == 0 ? ". " : " ");
             }
             if (random.nextDouble() < termShare) {
-                out.append(russian && random.nextBoolean() ? RUSSIAN[random.nextInt(RUSSIAN.length)] : zipfTerm(random));
+                out.append(russian && random.nextBoolean() ? RUSSIAN[random.nextInt(RUSSIAN.length)]
+                        : topicTerm(random, topics[random.nextInt(topics.length)]));
             } else {
                 out.append(filler[zipf(random, FILLER)]);
             }
@@ -106,8 +107,14 @@ final class SyntheticCorpus {
         return out.toString();
     }
 
+    /** Terms of topic {@code t}: its own slice of {@link #TERMS}, Zipf-like within the slice. */
+    private static String topicTerm(SplittableRandom random, int t) {
+        int slice = TERMS.length / TOPICS.length;
+        return TERMS[t * slice + zipf(random, slice)];
+    }
+
     private static String zipfTerm(SplittableRandom random) {
-        return TERMS[zipf(random, TERMS.length)];
+        return topicTerm(random, random.nextInt(TOPICS.length));
     }
 
     /** Rank r with probability about 1/r (inverse transform on a continuous approximation). */
