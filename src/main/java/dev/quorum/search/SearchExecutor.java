@@ -96,7 +96,7 @@ final class SearchExecutor {
         }
         ScoreDoc[] all = rescored(searcher, query, result.hits, request.depth()).scoreDocs;
         int from = Math.min(all.length, (request.page() - 1) * request.size());
-        ScoreDoc[] page = Arrays.copyOfRange(all, from, all.length);
+        ScoreDoc[] page = Arrays.copyOfRange(all, from, Math.min(all.length, from + request.size()));
         Optional<String> didYouMean = didYouMean(searcher.getIndexReader(), query, exactTotal);
         // Snippets mark exact words only: near-spelling automata would be rebuilt for every highlighted
         // field. After a fuzzy match, the corrected spelling is what gets marked.

@@ -202,4 +202,15 @@ class SearchApiTest {
         assertTrue(!after.equals(before), "a new generation replaced " + before);
         given().get("/api/v1/search?q=consensus").then().statusCode(200).body("total", greaterThan(0));
     }
+
+    @Test
+    void aPageHoldsAtMostSizeHitsAndPagesDoNotOverlap() {
+        List<String> first = given().get("/api/v1/search?q=distributed systems&size=3").then().statusCode(200)
+                .body("hits.size()", equalTo(3)).extract().path("hits.id");
+        List<String> second = given().get("/api/v1/search?q=distributed systems&size=3&page=2").then().statusCode(200)
+                .body("hits.size()", equalTo(3)).extract().path("hits.id");
+        List<String> both = given().get("/api/v1/search?q=distributed systems&size=6").then().extract().path("hits.id");
+        assertEquals(both.subList(0, 3), first);
+        assertEquals(both.subList(3, 6), second);
+    }
 }
