@@ -75,13 +75,26 @@ final class SearchExecutor {
             return new SearchResult(query.toString(), 0, request.page(), request.size(), List.of(), emptyFacets(),
                     Optional.empty(), false);
         }
-        QueryPlanner.Stage stage = QueryPlanner.Stage.EXACT;
-        Query plan = planner.plan(query, stage);
+        Query plan = planner.plan(query, QueryPlanner.Stage.EXACT);
         DrillSideways.DrillSidewaysResult result = run(searcher, request, plan);
         long exactTotal = total(result);
+        Optional<String> didYouMean = didYouMean(searcher.getIndexReader(), query, exactTotal);
+        UserQuery ranked = query; // the query whose words the hits matched, as snippets should mark them
         boolean widened = false;
+        if (didYouMean.isPresent()) {
+            // A known respelling is the cheap way to let near spellings in: exact terms, no automata.
+            UserQuery respelt = UserQuery.parse(didYouMean.get());
+            Query respeltPlan = planner.plan(respelt, QueryPlanner.Stage.EXACT);
+            DrillSideways.DrillSidewaysResult respeltResult = run(searcher, request, respeltPlan);
+            if (total(respeltResult) > total(result)) {
+                result = respeltResult;
+                plan = respeltPlan;
+                ranked = respelt;
+                widened = true;
+            }
+        }
         if (total(result) < FEW && hasWords(query)) {
-            Query fuzzyPlan = planner.plan(query, QueryPlanner.Stage.FUZZY);
+            Query fuzzyPlan = planner.plan(ranked, QueryPlanner.Stage.FUZZY);
             for (Query widerPlan : List.of(fuzzyPlan, QueryPlanner.anyWord(fuzzyPlan))) {
                 DrillSideways.DrillSidewaysResult widerResult = run(searcher, request, widerPlan);
                 if (total(widerResult) > total(result)) {
@@ -94,14 +107,11 @@ final class SearchExecutor {
                 }
             }
         }
-        ScoreDoc[] all = rescored(searcher, query, result.hits, request.depth()).scoreDocs;
+        ScoreDoc[] all = rescored(searcher, ranked, result.hits, request.depth()).scoreDocs;
         int from = Math.min(all.length, (request.page() - 1) * request.size());
         ScoreDoc[] page = Arrays.copyOfRange(all, from, Math.min(all.length, from + request.size()));
-        Optional<String> didYouMean = didYouMean(searcher.getIndexReader(), query, exactTotal);
-        // Snippets mark exact words only: near-spelling automata would be rebuilt for every highlighted
-        // field. After a fuzzy match, the corrected spelling is what gets marked.
-        UserQuery marked = widened && didYouMean.isPresent() ? UserQuery.parse(didYouMean.get()) : query;
-        Query highlightPlan = widened ? planner.plan(marked, QueryPlanner.Stage.EXACT) : plan;
+        // Snippets mark exact words only: near-spelling automata would be rebuilt for every highlighted field.
+        Query highlightPlan = widened ? planner.plan(ranked, QueryPlanner.Stage.EXACT) : plan;
         List<SearchResult.Hit> hits = hits(searcher, highlightPlan, page, !query.isEmpty());
         return new SearchResult(query.toString(), total(result), request.page(), request.size(), hits,
                 facets(result.facets), didYouMean, widened);
