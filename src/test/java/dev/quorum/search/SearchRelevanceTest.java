@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 class SearchRelevanceTest {
 
     /** Floors a little under what the current ranking measures (recorded in docs/benchmarks.md). */
-    private static final double NDCG_FLOOR = 0.72;
-    private static final double MRR_FLOOR = 0.80;
+    private static final double NDCG_FLOOR = 0.74;
+    private static final double MRR_FLOOR = 0.82;
 
     /**
      * PostgreSQL's best attempt: title A, our description B, topics C, text D; English and Russian
