@@ -17,10 +17,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,7 +172,7 @@ public class DemoApi {
 
     /** A JSON body with a strong ETag over its bytes; 304 when the client already has it. */
     private static Response cached(String json, String ifNoneMatch, boolean repeatable) {
-        String etag = "\"" + sha256(json).substring(0, 32) + "\"";
+        String etag = "\"" + Digests.sha256Hex(json).substring(0, 32) + "\"";
         if (repeatable && matches(ifNoneMatch, etag)) {
             return Response.notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, CACHE).build();
         }
@@ -197,13 +193,5 @@ public class DemoApi {
             }
         }
         return false;
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -48,4 +48,11 @@ public final class HostileQueries {
         }
         return out;
     }
+
+    /** A query as a failure message may print it: control and non-ASCII characters as \\uXXXX, at most {@code max} code points. */
+    public static String shown(String query, int max) {
+        StringBuilder out = new StringBuilder();
+        query.codePoints().limit(max).forEach(cp -> out.append(cp < 32 || cp > 126 ? String.format("\\u%04x", cp) : Character.toString(cp)));
+        return out.toString();
+    }
 }

@@ -59,9 +59,7 @@ class UserQueryTest {
                 assertDoesNotThrow(() -> {
                     index.search(SearchRequest.of(query));
                     index.suggest(query);
-                }, () -> "query: " + query.codePoints().limit(200)
-                        .mapToObj(cp -> cp < 32 || cp > 126 ? String.format("\\u%04x", cp) : Character.toString(cp))
-                        .reduce("", String::concat));
+                }, () -> "query: " + HostileQueries.shown(query, 200));
             }
         }
     }

@@ -32,9 +32,7 @@ class SearchFuzzTest {
             int status = r.statusCode();
             boolean fine = status == 200 || (status == 400 && r.contentType().startsWith("application/json"));
             if (!fine) {
-                failures.add(status + " for " + path + "?q=" + q.codePoints().limit(80)
-                        .mapToObj(cp -> cp < 32 || cp > 126 ? String.format("\\u%04x", cp) : Character.toString(cp))
-                        .reduce("", String::concat));
+                failures.add(status + " for " + path + "?q=" + HostileQueries.shown(q, 80));
             }
         }
         assertTrue(failures.isEmpty(), failures.size() + " bad answers, first: " + failures.stream().limit(5).toList());

@@ -1,7 +1,6 @@
 package dev.quorum.search.bench;
 
 import dev.quorum.search.BenchmarkAccess;
-import dev.quorum.search.SearchDocument;
 import dev.quorum.search.SearchIndex;
 import dev.quorum.search.SearchRequest;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -14,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -180,11 +178,5 @@ public final class SearchBenchmark {
     }
 
     private SearchBenchmark() {
-    }
-
-    static List<SearchDocument> sample(SyntheticCorpus corpus, int n) {
-        List<SearchDocument> out = new ArrayList<>();
-        corpus.forEach(n, out::add);
-        return out;
     }
 }
