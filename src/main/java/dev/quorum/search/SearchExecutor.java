@@ -312,6 +312,18 @@ final class SearchExecutor {
         return changed ? Optional.of(new UserQuery(groups, query.excluded()).toString()) : Optional.empty();
     }
 
+    /** Whether {@code word} occurs in the scraped text of any document, as that text's analyzer reads it. */
+    private boolean inPageText(IndexReader reader, String word) throws IOException {
+        for (String bucket : LanguageAnalysis.BUCKETS) {
+            String field = SearchFields.body(bucket);
+            List<String> tokens = planner.analyze(field, word);
+            if (tokens.size() == 1 && reader.docFreq(new Term(field, tokens.get(0))) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private String respell(IndexReader reader, String word, long total) throws IOException {
         List<String> tokens = planner.analyze(SearchFields.ALL_PLAIN, word);
         if (tokens.size() != 1 || tokens.get(0).length() < 4) {
@@ -320,7 +332,9 @@ final class SearchExecutor {
         Term term = new Term(SearchFields.ALL_PLAIN, tokens.get(0));
         int docFreq = reader.docFreq(term);
         SuggestMode mode;
-        if (docFreq == 0) {
+        if (docFreq == 0 && inPageText(reader, word)) {
+            return null; // spelt as some page writes it: not ours to correct
+        } else if (docFreq == 0) {
             mode = SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX;
         } else if (docFreq <= 1 && total < FEW) {
             mode = SuggestMode.SUGGEST_MORE_POPULAR;

@@ -147,4 +147,15 @@ class SearchIndexTest {
             assertEquals(SearchIndex.Found.FOREIGN, index.open());
         }
     }
+
+    @Test
+    void aWordFromSomePageTextIsNotRespelt() throws IOException {
+        ListSource source = new ListSource(List.of(
+                ListSource.resource("s1", "Retries", "Backing off.", "en", "A retry storm follows an outage.", "load"),
+                ListSource.resource("s2", "Stores", "A key-value store.", "en", "", "storage")));
+        try (SearchIndex index = built(source)) {
+            assertEquals(Optional.empty(), index.search(SearchRequest.of("storm")).didYouMean());
+            assertEquals(Optional.of("store"), index.search(SearchRequest.of("stoer")).didYouMean());
+        }
+    }
 }
