@@ -23,6 +23,12 @@ final class DocumentMapper {
 
     /** Text that snippets are cut from: stored, with offsets in the postings so highlighting never re-analyzes. */
     private static final FieldType HIGHLIGHTED = new FieldType(TextField.TYPE_STORED);
+    /**
+     * Further values of a highlighted field that are matched but not shown: same index options (a field's
+     * options must agree across values), not stored, so their offsets fall past the stored text and
+     * never make a passage.
+     */
+    private static final FieldType HIGHLIGHTED_EXTRA = new FieldType(TextField.TYPE_NOT_STORED);
     /** Text that is only matched. */
     private static final FieldType MATCHED = new FieldType(TextField.TYPE_NOT_STORED);
     /** Words kept for fuzzy matching and spelling: no positions needed. */
@@ -31,6 +37,8 @@ final class DocumentMapper {
     static {
         HIGHLIGHTED.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         HIGHLIGHTED.freeze();
+        HIGHLIGHTED_EXTRA.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        HIGHLIGHTED_EXTRA.freeze();
         MATCHED.freeze();
         WORDS.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
         WORDS.setOmitNorms(true);
@@ -58,17 +66,29 @@ final class DocumentMapper {
             doc.add(new StoredField(SearchFields.TOPICS_STORED, topic));
         }
 
-        doc.add(new Field(SearchFields.title(bucket), source.title(), HIGHLIGHTED));
+        // Scored fields: where a word is found says how much it counts (see QueryPlanner).
+        doc.add(new Field(SearchFields.title(bucket), source.title(), MATCHED));
         doc.add(new Field(SearchFields.DESCRIPTION, source.description(), HIGHLIGHTED));
-        doc.add(new Field(SearchFields.body(bucket), body, HIGHLIGHTED));
         doc.add(new Field(SearchFields.TOPICS, source.topicText(), MATCHED));
-        doc.add(new Field(SearchFields.AUTHORS, source.authors(), MATCHED));
-        doc.add(new Field(SearchFields.SITE, source.domain(), MATCHED));
         doc.add(new Field(SearchFields.TITLE_PLAIN, source.title(), WORDS));
+
+        // Text fields: every word a reader may search for, a field per language, so that a query word is
+        // one postings list per language however many places it occurs in. The page text comes first and
+        // is the only stored value (snippets are cut from it); the resource's title follows in the same
+        // language, and the words we write (description, topic notes), the authors and the site's name
+        // go to the English field. Values are kept apart by a position gap, so phrases do not span them.
+        String own = SearchFields.body(bucket);
+        String english = SearchFields.body(LanguageAnalysis.ENGLISH);
+        doc.add(new Field(own, body, HIGHLIGHTED));
+        addExtra(doc, own, source.title());
+        for (String ours : new String[] {source.description(), source.topicText(), source.authors(), siteWords(source.domain())}) {
+            addExtra(doc, english, ours);
+        }
+
         // Our words, not the page's: near spellings and "did you mean" draw on a curated vocabulary, and
         // leaving scraped text out halves the work of a rebuild. A topic's overview is ours, so it counts.
-        String ours = SearchDocument.TOPIC.equals(source.type()) ? body : "";
-        for (String text : new String[] {source.title(), source.description(), source.topicText(), source.authors(), ours}) {
+        String oursToo = SearchDocument.TOPIC.equals(source.type()) ? body : "";
+        for (String text : new String[] {source.title(), source.description(), source.topicText(), source.authors(), oursToo}) {
             if (!text.isEmpty()) {
                 doc.add(new Field(SearchFields.ALL_PLAIN, text, WORDS));
             }
@@ -85,5 +105,16 @@ final class DocumentMapper {
         }
         doc.add(new SortedSetDocValuesFacetField(SearchFields.FACET_LANGUAGE, source.language()));
         return facets.build(doc);
+    }
+
+    private static void addExtra(Document doc, String field, String text) {
+        if (!text.isBlank()) {
+            doc.add(new Field(field, text, HIGHLIGHTED_EXTRA));
+        }
+    }
+
+    /** "blog.cloudflare.com" → "blog cloudflare com", so a reader's "cloudflare" finds the site. */
+    static String siteWords(String domain) {
+        return domain.replace('.', ' ').replace('-', ' ');
     }
 }

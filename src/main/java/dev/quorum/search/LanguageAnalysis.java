@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
@@ -16,7 +15,6 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.ru.RussianAnalyzer;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.util.CharTokenizer;
 import org.tartarus.snowball.ext.RussianStemmer;
 
 /**
@@ -54,10 +52,8 @@ public final class LanguageAnalysis {
         byField.put(SearchFields.body(RUSSIAN), russian);
         byField.put(SearchFields.title(OTHER), plain);
         byField.put(SearchFields.body(OTHER), plain);
-        byField.put(SearchFields.AUTHORS, plain);
         byField.put(SearchFields.TITLE_PLAIN, plain);
         byField.put(SearchFields.ALL_PLAIN, plain);
-        byField.put(SearchFields.SITE, site());
         return new PerFieldAnalyzerWrapper(plain, byField);
     }
 
@@ -68,7 +64,7 @@ public final class LanguageAnalysis {
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
                 TokenStream result = new EnglishPossessiveFilter(source);
-                result = new YoFoldingFilter(new LowerCaseFilter(result));
+                result = new LowerCaseFoldingFilter(result);
                 result = new StopFilter(result, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
                 result = new PorterStemFilter(result);
                 return new TokenStreamComponents(source, result);
@@ -88,7 +84,7 @@ public final class LanguageAnalysis {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
-                TokenStream result = new YoFoldingFilter(new LowerCaseFilter(source));
+                TokenStream result = new LowerCaseFoldingFilter(source);
                 result = new StopFilter(result, stopWords);
                 result = new SnowballFilter(result, new RussianStemmer());
                 result = new PorterStemFilter(result);
@@ -103,27 +99,24 @@ public final class LanguageAnalysis {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
-                return new TokenStreamComponents(source, new YoFoldingFilter(new LowerCaseFilter(source)));
+                return new TokenStreamComponents(source, new LowerCaseFoldingFilter(source));
             }
         };
     }
 
-    /** Host names split at dots and dashes, so "cloudflare" finds blog.cloudflare.com. */
-    static Analyzer site() {
-        return new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer source = CharTokenizer.fromSeparatorCharPredicate(c -> c == '.' || c == '-' || Character.isWhitespace(c));
-                return new TokenStreamComponents(source, new LowerCaseFilter(source));
-            }
-        };
-    }
-
-    /** An analyzer whose token stream folds "ё" (see {@link YoFoldingFilter}); normalisation does too. */
+    /** An analyzer whose token stream folds "ё" (see {@link LowerCaseFoldingFilter}); normalisation does too. */
     private abstract static class FoldingAnalyzer extends Analyzer {
+        /** Between two values of one field (a page's text and its title): no phrase or proximity match spans it. */
+        static final int VALUE_GAP = 100;
+
+        @Override
+        public int getPositionIncrementGap(String fieldName) {
+            return VALUE_GAP;
+        }
+
         @Override
         protected TokenStream normalize(String fieldName, TokenStream in) {
-            return new YoFoldingFilter(new LowerCaseFilter(in));
+            return new LowerCaseFoldingFilter(in);
         }
     }
 }

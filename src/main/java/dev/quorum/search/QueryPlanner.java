@@ -22,42 +22,40 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * Turns a {@link UserQuery} into Lucene queries: BM25 over every text field with boosts (title over
- * our description over topics over the body), phrase proximity as a bonus, exclusions against every
- * field, and a fuzzy variant for when the exact one finds little.
+ * Turns a {@link UserQuery} into Lucene queries, in two forms:
+ * <ul>
+ *   <li>{@link #match}: which documents a query finds, over the text fields only (one postings list per
+ *       language for each word), so that matching, counting and facets stay cheap however common the
+ *       words are. Its BM25 score is a document's base score and picks the candidates;</li>
+ *   <li>{@link #bonus}: what the candidates gain for where the words stand: in the title, our
+ *       description or the topics (boosted in that order), and near each other (proximity).</li>
+ * </ul>
+ * Exclusions apply to every word a document has, and the FUZZY stage lets near spellings in when the
+ * exact query finds little.
  */
 final class QueryPlanner {
 
-    /** Field → boost, for matching. A word is scored by its best field plus a little of the others. */
-    static final Map<String, Float> FIELDS;
-    /** Fields the proximity bonus looks at: where words near each other mean more than words apart. */
-    private static final List<String> PROXIMITY_FIELDS;
+    /** The text fields, which hold every word of a document: what matching looks at. */
+    static final Map<String, Float> MATCHED;
+    /** Field → boost for the bonus. A word counts by its best field plus a little of the others. */
+    static final Map<String, Float> SCORED;
 
     static {
-        Map<String, Float> fields = new LinkedHashMap<>();
+        Map<String, Float> matched = new LinkedHashMap<>();
+        Map<String, Float> scored = new LinkedHashMap<>();
         for (String bucket : LanguageAnalysis.BUCKETS) {
-            fields.put(SearchFields.title(bucket), 4.0f);
+            matched.put(SearchFields.body(bucket), 1.0f);
+            scored.put(SearchFields.title(bucket), 4.0f);
         }
-        fields.put(SearchFields.DESCRIPTION, 2.5f);
-        fields.put(SearchFields.TOPICS, 1.8f);
-        fields.put(SearchFields.AUTHORS, 1.5f);
-        fields.put(SearchFields.SITE, 1.0f);
-        for (String bucket : LanguageAnalysis.BUCKETS) {
-            fields.put(SearchFields.body(bucket), 1.0f);
-        }
-        FIELDS = Map.copyOf(fields);
-        List<String> proximity = new ArrayList<>();
-        for (String bucket : LanguageAnalysis.BUCKETS) {
-            proximity.add(SearchFields.title(bucket));
-            proximity.add(SearchFields.body(bucket));
-        }
-        proximity.add(SearchFields.DESCRIPTION);
-        PROXIMITY_FIELDS = List.copyOf(proximity);
+        scored.put(SearchFields.DESCRIPTION, 2.5f);
+        scored.put(SearchFields.TOPICS, 1.8f);
+        MATCHED = Map.copyOf(matched);
+        SCORED = Map.copyOf(scored);
     }
 
     private static final float TIE_BREAKER = 0.3f;
     private static final int PROXIMITY_SLOP = 4;
-    /** How much a proximity match adds, as a multiple of its own score, in rescoring. */
+    /** How much a proximity match adds, as a multiple of its own score. */
     static final float PROXIMITY_WEIGHT = 1.5f;
     private static final int FUZZY_PREFIX = 1;
     private static final int FUZZY_EXPANSIONS = 30;
@@ -66,12 +64,9 @@ final class QueryPlanner {
     static final int FUZZY_WORDS_MAX = UserQuery.CLAUSES_MAX;
 
     private final Analyzer analyzer;
-    /** Fields in a fixed order, so the same query always builds the same Lucene query. */
-    private final List<String> fieldOrder;
 
     QueryPlanner(Analyzer analyzer) {
         this.analyzer = analyzer;
-        this.fieldOrder = FIELDS.keySet().stream().sorted().toList();
     }
 
     /** How precise a plan is: FUZZY finds at least what EXACT finds ({@link #anyWord} widens further). */
@@ -82,14 +77,29 @@ final class QueryPlanner {
         FUZZY
     }
 
-    /** The query for {@code query} at {@code stage}; a query with no words matches everything (for browsing). */
-    Query plan(UserQuery query, Stage stage) {
+    /** The documents {@code query} finds at {@code stage}; a query with no words matches everything (for browsing). */
+    Query match(UserQuery query, Stage stage) {
+        return plan(query, stage, MATCHED);
+    }
+
+    /**
+     * What a document found by {@code query} at {@code stage} gains on top of its {@link #match} score:
+     * for each word in the title, description or topics (any one word counts; which documents match is
+     * {@link #match}'s business), and for the words standing near each other.
+     */
+    Query bonus(UserQuery query, Stage stage) {
+        BooleanQuery.Builder bonus = new BooleanQuery.Builder().add(anyWord(plan(query, stage, SCORED)), Occur.SHOULD);
+        proximity(query).ifPresent(near -> bonus.add(new BoostQuery(near, PROXIMITY_WEIGHT), Occur.SHOULD));
+        return bonus.build();
+    }
+
+    private Query plan(UserQuery query, Stage stage, Map<String, Float> fields) {
         int[] fuzzyBudget = {stage == Stage.FUZZY ? FUZZY_WORDS_MAX : 0}; // words still allowed near spellings
         BooleanQuery.Builder top = new BooleanQuery.Builder();
         List<Query> words = new ArrayList<>();
         boolean positive = false;
         for (UserQuery.Group group : query.groups()) {
-            Query clause = group(group, fuzzyBudget);
+            Query clause = group(group, fuzzyBudget, fields);
             if (clause == null) {
                 continue;
             }
@@ -115,7 +125,7 @@ final class QueryPlanner {
             top.add(new MatchAllDocsQuery(), Occur.MUST);
         }
         for (UserQuery.Part part : query.excluded()) {
-            Query excluded = part(part, new int[] {0});
+            Query excluded = part(part, new int[] {0}, MATCHED);
             if (excluded != null) {
                 top.add(excluded, Occur.MUST_NOT);
             }
@@ -142,10 +152,10 @@ final class QueryPlanner {
         return words <= 2 ? words : words - words / 3;
     }
 
-    private Query group(UserQuery.Group group, int[] fuzzyBudget) {
+    private Query group(UserQuery.Group group, int[] fuzzyBudget, Map<String, Float> fields) {
         List<Query> alternatives = new ArrayList<>();
         for (UserQuery.Part part : group.alternatives()) {
-            Query q = part(part, fuzzyBudget);
+            Query q = part(part, fuzzyBudget, fields);
             if (q != null) {
                 alternatives.add(q);
             }
@@ -161,10 +171,10 @@ final class QueryPlanner {
         return any.build();
     }
 
-    /** A word or phrase against every field, each analyzed as that field is; null if it is only stop words. */
-    private Query part(UserQuery.Part part, int[] fuzzyBudget) {
+    /** A word or phrase against {@code fields}, each analyzed as that field is; null if it is only stop words. */
+    private Query part(UserQuery.Part part, int[] fuzzyBudget, Map<String, Float> fields) {
         List<Query> perField = new ArrayList<>();
-        for (String field : fieldOrder) {
+        for (String field : fields.keySet().stream().sorted().toList()) { // a fixed order: the same query, the same Lucene query
             List<String> tokens = analyze(field, part.text());
             if (tokens.isEmpty()) {
                 continue;
@@ -175,7 +185,8 @@ final class QueryPlanner {
             } else {
                 q = phrase(field, tokens, 0);
             }
-            perField.add(new BoostQuery(q, FIELDS.get(field)));
+            float boost = fields.get(field);
+            perField.add(boost == 1.0f ? q : new BoostQuery(q, boost));
         }
         if (fuzzyBudget[0] > 0 && !part.phrase()) {
             List<String> plain = analyze(SearchFields.ALL_PLAIN, part.text());
@@ -194,9 +205,9 @@ final class QueryPlanner {
     }
 
     /**
-     * The bonus for a query's words standing near each other (slop 4) in the title, our description or
-     * the text; empty for fewer than two words. Positions are costly to read for every match, so the
-     * executor applies it to the best first-pass hits only (rescoring).
+     * The words of {@code query} standing near each other (slop 4) in a text field, which holds the title
+     * and our description as values of their own (a phrase never spans two); empty for fewer than two
+     * words. Positions are costly to read, so only candidates get it (see {@link #bonus}).
      */
     Optional<Query> proximity(UserQuery query) {
         List<String> plainWords = new ArrayList<>();
@@ -205,18 +216,18 @@ final class QueryPlanner {
                 plainWords.add(group.alternatives().get(0).text());
             }
         }
-        return plainWords.size() < 2 ? Optional.empty() : Optional.ofNullable(proximity(String.join(" ", plainWords)));
-    }
-
-    private Query proximity(String text) {
+        if (plainWords.size() < 2) {
+            return Optional.empty();
+        }
+        String text = String.join(" ", plainWords);
         List<Query> perField = new ArrayList<>();
-        for (String field : PROXIMITY_FIELDS) {
+        for (String field : MATCHED.keySet().stream().sorted().toList()) {
             List<String> tokens = analyze(field, text);
             if (tokens.size() >= 2) {
                 perField.add(phrase(field, tokens, PROXIMITY_SLOP));
             }
         }
-        return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, 0f);
+        return perField.isEmpty() ? Optional.empty() : Optional.of(new DisjunctionMaxQuery(perField, 0f));
     }
 
     private Query asWritten(UserQuery query) {

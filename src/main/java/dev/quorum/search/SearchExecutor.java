@@ -3,6 +3,7 @@ package dev.quorum.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,17 +16,26 @@ import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
@@ -45,14 +55,18 @@ final class SearchExecutor {
     static final int FEW = 3;
     private static final int FACET_VALUES_MAX = 50;
     private static final int SNIPPET_CHARS = 180;
-    /** How many first-pass hits the proximity bonus may reorder. */
-    static final int RESCORE_WINDOW = 50;
+    /**
+     * How many of the best matches (by BM25 over the text) are ranked with the field and proximity bonus;
+     * more when a deeper page is asked for.
+     */
+    static final int CANDIDATES = 50;
     /** Passages are sought in the first 10,000 characters of a page: past that, the cost grows and the gain does not. */
     private static final int HIGHLIGHT_CHARS_MAX = 10_000;
-    /** What a hit shows; the page text (the bulk of what is stored) is read only when a snippet needs it. */
+    /** What a hit shows, and the texts its snippet is cut from: everything stored. */
     private static final Set<String> HIT_FIELDS = Set.of(SearchFields.ID, SearchFields.TYPE, SearchFields.TITLE_STORED,
             SearchFields.URL, SearchFields.KIND_STORED, SearchFields.LANGUAGE_STORED, SearchFields.TOPICS_STORED,
-            SearchFields.DESCRIPTION);
+            SearchFields.DESCRIPTION, SearchFields.body(LanguageAnalysis.ENGLISH), SearchFields.body(LanguageAnalysis.RUSSIAN),
+            SearchFields.body(LanguageAnalysis.OTHER));
     private static final Sort BY_TITLE = new Sort(new SortField(SearchFields.TITLE_SORT, SortField.Type.STRING));
 
     private final Analyzer analyzer;
@@ -75,17 +89,18 @@ final class SearchExecutor {
             return new SearchResult(query.toString(), 0, request.page(), request.size(), List.of(), emptyFacets(),
                     Optional.empty(), false);
         }
-        Query plan = planner.plan(query, QueryPlanner.Stage.EXACT);
-        DrillSideways.DrillSidewaysResult result = run(searcher, request, plan);
+        Query plan = planner.match(query, QueryPlanner.Stage.EXACT);
+        Pass result = run(searcher, request, plan);
         long exactTotal = total(result);
         Optional<String> didYouMean = didYouMean(searcher.getIndexReader(), query, exactTotal);
         UserQuery ranked = query; // the query whose words the hits matched, as snippets should mark them
+        QueryPlanner.Stage stage = QueryPlanner.Stage.EXACT;
         boolean widened = false;
         if (didYouMean.isPresent()) {
             // A known respelling is the cheap way to let near spellings in: exact terms, no automata.
             UserQuery respelt = UserQuery.parse(didYouMean.get());
-            Query respeltPlan = planner.plan(respelt, QueryPlanner.Stage.EXACT);
-            DrillSideways.DrillSidewaysResult respeltResult = run(searcher, request, respeltPlan);
+            Query respeltPlan = planner.match(respelt, QueryPlanner.Stage.EXACT);
+            Pass respeltResult = run(searcher, request, respeltPlan);
             if (total(respeltResult) > total(result)) {
                 result = respeltResult;
                 plan = respeltPlan;
@@ -94,12 +109,13 @@ final class SearchExecutor {
             }
         }
         if (total(result) < FEW && hasWords(query)) {
-            Query fuzzyPlan = planner.plan(ranked, QueryPlanner.Stage.FUZZY);
+            Query fuzzyPlan = planner.match(ranked, QueryPlanner.Stage.FUZZY);
             for (Query widerPlan : List.of(fuzzyPlan, QueryPlanner.anyWord(fuzzyPlan))) {
-                DrillSideways.DrillSidewaysResult widerResult = run(searcher, request, widerPlan);
+                Pass widerResult = run(searcher, request, widerPlan);
                 if (total(widerResult) > total(result)) {
                     result = widerResult;
                     plan = widerPlan;
+                    stage = QueryPlanner.Stage.FUZZY;
                     widened = true;
                 }
                 if (total(result) >= FEW) {
@@ -107,40 +123,61 @@ final class SearchExecutor {
                 }
             }
         }
-        ScoreDoc[] all = rescored(searcher, ranked, result.hits, request.depth()).scoreDocs;
+        ScoreDoc[] all = query.isEmpty() ? result.hits().scoreDocs : ranked(searcher, ranked, stage, result.hits());
         int from = Math.min(all.length, (request.page() - 1) * request.size());
         ScoreDoc[] page = Arrays.copyOfRange(all, from, Math.min(all.length, from + request.size()));
         // Snippets mark exact words only: near-spelling automata would be rebuilt for every highlighted field.
-        Query highlightPlan = widened ? planner.plan(ranked, QueryPlanner.Stage.EXACT) : plan;
+        Query highlightPlan = stage == QueryPlanner.Stage.FUZZY ? planner.match(ranked, QueryPlanner.Stage.EXACT) : plan;
         List<SearchResult.Hit> hits = hits(searcher, highlightPlan, page, !query.isEmpty());
         return new SearchResult(query.toString(), total(result), request.page(), request.size(), hits,
-                facets(result.facets), didYouMean, widened);
+                facets(result.facets()), didYouMean, widened);
     }
 
-    private DrillSideways.DrillSidewaysResult run(FacetedSearcher searcher, SearchRequest request, Query plan)
-            throws IOException {
+    /** One matching pass: the best hits for ranking, the exact total, and facet counts. */
+    private record Pass(TopDocs hits, Facets facets) {
+    }
+
+    /**
+     * Matching, counting and facets in one pass over the text fields; the best {@link #CANDIDATES} by
+     * that pass's BM25 (or the page asked for, if deeper) go on to be ranked. With a facet filter, its
+     * own dimension is counted as if it were not set (drill sideways); without one, a plain search
+     * counts the same for less.
+     */
+    private Pass run(FacetedSearcher searcher, SearchRequest request, Query plan) throws IOException {
+        int wanted = Math.max(request.depth(), CANDIDATES);
+        Sort sort = request.query().isEmpty() ? BY_TITLE : null;
+        if (request.topic().isEmpty() && request.kind().isEmpty() && request.language().isEmpty()) {
+            CollectorManager<? extends Collector, ? extends TopDocs> top = sort == null
+                    ? new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE, false)
+                    : new TopFieldCollectorManager(sort, wanted, null, Integer.MAX_VALUE, false);
+            Object[] both = searcher.search(plan, new MultiCollectorManager(top, new FacetsCollectorManager(false)));
+            return new Pass((TopDocs) both[0], new SortedSetDocValuesFacetCounts(searcher.facetState(), (FacetsCollector) both[1]));
+        }
         DrillDownQuery drill = new DrillDownQuery(facetsConfig, plan);
         request.topic().ifPresent(v -> drill.add(SearchFields.FACET_TOPIC, v));
         request.kind().ifPresent(v -> drill.add(SearchFields.FACET_KIND, v));
         request.language().ifPresent(v -> drill.add(SearchFields.FACET_LANGUAGE, v));
         DrillSideways sideways = new DrillSideways(searcher, facetsConfig, searcher.facetState());
-        Sort sort = request.query().isEmpty() ? BY_TITLE : null;
-        return sideways.search(drill, null, null, Math.max(request.depth(), RESCORE_WINDOW), sort, false);
+        DrillSideways.DrillSidewaysResult result = sideways.search(drill, null, null, wanted, sort, false);
+        return new Pass(result.hits, result.facets);
     }
 
-    /** The first-pass hits with the proximity bonus added (re-sorted), for the first {@link #RESCORE_WINDOW} at least. */
-    private TopDocs rescored(FacetedSearcher searcher, UserQuery query, TopDocs firstPass, int depth) throws IOException {
-        Optional<Query> near = planner.proximity(query);
-        if (near.isEmpty() || firstPass.scoreDocs.length < 2) {
-            return firstPass;
+    /**
+     * The candidates in their final order: each keeps its matching score (BM25 over the text) and gains
+     * the {@linkplain QueryPlanner#bonus bonus} for words in the title, description or topics, and near
+     * each other.
+     */
+    private ScoreDoc[] ranked(FacetedSearcher searcher, UserQuery query, QueryPlanner.Stage stage, TopDocs candidates)
+            throws IOException {
+        if (candidates.scoreDocs.length < 2) {
+            return candidates.scoreDocs;
         }
-        return QueryRescorer.rescore(searcher, firstPass, near.get(), QueryPlanner.PROXIMITY_WEIGHT,
-                Math.min(firstPass.scoreDocs.length, Math.max(depth, RESCORE_WINDOW)));
+        return QueryRescorer.rescore(searcher, candidates, planner.bonus(query, stage), 1.0, candidates.scoreDocs.length)
+                .scoreDocs;
     }
 
-    private static long total(DrillSideways.DrillSidewaysResult result) {
-        TotalHits total = result.hits.totalHits;
-        return total.value;
+    private static long total(Pass result) {
+        return result.hits().totalHits.value;
     }
 
     private static boolean hasWords(UserQuery query) {
@@ -153,7 +190,7 @@ final class SearchExecutor {
         StoredFields stored = searcher.storedFields();
         List<Document> docs = new ArrayList<>(page.length);
         for (ScoreDoc hit : page) {
-            docs.add(stored.document(hit.doc, HIT_FIELDS));
+            docs.add(stored.document(hit.doc, HIT_FIELDS)); // one read a hit: the highlighter is handed the text
         }
         String[] snippets = highlight ? highlight(searcher, plan, page, docs) : new String[page.length];
         for (int i = 0; i < page.length; i++) {
@@ -161,11 +198,7 @@ final class SearchExecutor {
             String language = doc.get(SearchFields.LANGUAGE_STORED);
             String snippet = snippets[i];
             if (snippet == null) {
-                String description = doc.get(SearchFields.DESCRIPTION);
-                String bodyField = SearchFields.body(LanguageAnalysis.bucketOf(language));
-                String body = description == null || description.isBlank()
-                        ? stored.document(page[i].doc, Set.of(bodyField)).get(bodyField) : "";
-                snippet = plainSnippet(description, body);
+                snippet = plainSnippet(doc.get(SearchFields.DESCRIPTION), doc.get(SearchFields.body(LanguageAnalysis.bucketOf(language))));
             }
             float score = Float.isNaN(page[i].score) ? 0f : page[i].score;
             hits.add(new SearchResult.Hit(doc.get(SearchFields.ID), doc.get(SearchFields.TYPE),
@@ -186,16 +219,38 @@ final class SearchExecutor {
         if (page.length == 0) {
             return out;
         }
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
-                .withFieldMatcher(field -> true) // a word matched in the title is worth marking in the body too
+        Map<Integer, Document> byDoc = new HashMap<>();
+        for (int i = 0; i < page.length; i++) {
+            byDoc.put(page[i].doc, docs.get(i));
+        }
+        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzer)
+                // The query is over the text fields, which hold the title's and our words too: they are worth
+                // marking wherever they occur, in the page text or in our description.
+                .withFieldMatcher(QueryPlanner.MATCHED::containsKey)
                 .withWeightMatches(false)
                 .withHandleMultiTermQuery(false)
                 .withMaxLength(HIGHLIGHT_CHARS_MAX)
                 .withMaxNoHighlightPassages(0)
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         new CustomSeparatorBreakIterator('.'), SNIPPET_CHARS, 0.5f)) // the JDK's sentence rules cost more than the search
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                .build();
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true));
+        UnifiedHighlighter highlighter = new UnifiedHighlighter(builder) {
+            @Override
+            protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
+                    throws IOException {
+                // The hits' stored fields are read already: decompressing them a second time was a fifth of a search.
+                List<CharSequence[]> values = new ArrayList<>();
+                for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+                    CharSequence[] perField = new CharSequence[fields.length];
+                    for (int f = 0; f < fields.length; f++) {
+                        String value = byDoc.get(doc).get(fields[f]);
+                        perField[f] = value == null ? "" : value.substring(0, Math.min(value.length(), HIGHLIGHT_CHARS_MAX));
+                    }
+                    values.add(perField);
+                }
+                return values;
+            }
+        };
         for (String bucket : LanguageAnalysis.BUCKETS) {
             List<Integer> positions = new ArrayList<>();
             for (int i = 0; i < page.length; i++) {
@@ -203,19 +258,32 @@ final class SearchExecutor {
                     positions.add(i);
                 }
             }
-            if (positions.isEmpty()) {
-                continue;
-            }
-            ScoreDoc[] some = positions.stream().map(i -> page[i]).toArray(ScoreDoc[]::new);
-            String body = SearchFields.body(bucket);
-            TopDocs topDocs = new TopDocs(new TotalHits(some.length, TotalHits.Relation.EQUAL_TO), some);
-            Map<String, String[]> marked = highlighter.highlightFields(new String[] {body, SearchFields.DESCRIPTION},
-                    plan, topDocs, new int[] {2, 1});
-            for (int k = 0; k < some.length; k++) {
-                out[positions.get(k)] = firstMarked(marked.get(body)[k], marked.get(SearchFields.DESCRIPTION)[k]);
+            mark(highlighter, plan, SearchFields.body(bucket), 2, page, positions, out);
+        }
+        // Our description, only for the hits whose page text has no marked word (no text yet, or a match
+        // in the title alone).
+        List<Integer> unmarked = new ArrayList<>();
+        for (int i = 0; i < page.length; i++) {
+            if (out[i] == null) {
+                unmarked.add(i);
             }
         }
+        mark(highlighter, plan, SearchFields.DESCRIPTION, 1, page, unmarked, out);
         return out;
+    }
+
+    /** Highlights {@code field} of the hits at {@code positions} of the page into {@code out}, where a word is marked. */
+    private static void mark(UnifiedHighlighter highlighter, Query plan, String field, int passages, ScoreDoc[] page,
+            List<Integer> positions, String[] out) throws IOException {
+        if (positions.isEmpty()) {
+            return;
+        }
+        ScoreDoc[] some = positions.stream().map(i -> page[i]).toArray(ScoreDoc[]::new);
+        TopDocs topDocs = new TopDocs(new TotalHits(some.length, TotalHits.Relation.EQUAL_TO), some);
+        String[] marked = highlighter.highlightFields(new String[] {field}, plan, topDocs, new int[] {passages}).get(field);
+        for (int k = 0; k < some.length; k++) {
+            out[positions.get(k)] = firstMarked(marked[k]);
+        }
     }
 
     private static String firstMarked(String... candidates) {

@@ -11,6 +11,10 @@ import org.apache.lucene.facet.FacetsConfig;
  * words (its title and the scraped text) go to the fields of its language; the words we write (our
  * description, topic titles and notes) are English. The {@code .plain} fields keep unstemmed words for
  * typo tolerance and "did you mean".
+ *
+ * <p>Two kinds of text field: the {@linkplain #body(String) text fields} hold every word a document can be
+ * found by (one postings list per language for a query word: cheap to match and count), and the scored
+ * fields (title, description, topics) say where a word occurs, which the second ranking pass weighs.
  */
 public final class SearchFields {
 
@@ -28,10 +32,6 @@ public final class SearchFields {
     public static final String DESCRIPTION = "description.en";
     /** Topic titles and our notes on why the resource is on each reading path. Indexed. */
     public static final String TOPICS = "topics.en";
-    /** Authors and the site's name. Indexed with the plain analyzer. */
-    public static final String AUTHORS = "authors";
-    /** The host split into words ("blog.cloudflare.com" → blog, cloudflare, com). Indexed. */
-    public static final String SITE = "site";
     /** Unstemmed title words, for fuzzy matching. Indexed. */
     public static final String TITLE_PLAIN = "title.plain";
     /** Unstemmed words of the title and of what we wrote (our descriptions, notes, topic overviews; not scraped text), for fuzzy matching and the spell checker. Indexed. */
@@ -59,7 +59,7 @@ public final class SearchFields {
      * Bump whenever fields, analyzers or the document mapping change: an index built by another
      * version is rebuilt at startup.
      */
-    public static final String SCHEMA_VERSION = "3";
+    public static final String SCHEMA_VERSION = "4";
 
     private SearchFields() {
     }
@@ -68,6 +68,10 @@ public final class SearchFields {
         return "title." + bucket;
     }
 
+    /**
+     * The text field of a language: a document's page text (stored, for snippets) and title in its own
+     * language's field; our description, topic notes, authors and site name in the English one.
+     */
     public static String body(String bucket) {
         return "body." + bucket;
     }

@@ -131,6 +131,7 @@ public final class SearchIndex implements Closeable {
         try {
             IndexWriterConfig config = config(IndexWriterConfig.OpenMode.CREATE);
             config.setRAMBufferSizeMB(REBUILD_RAM_BUFFER_MB); // fewer, larger segments: less merging
+            config.setUseCompoundFile(false); // a few large segments: packing each into one file would only copy it
             writer = new IndexWriter(directory, config);
             DocumentSource.Position built = addAll(writer, count);
             writer.setLiveCommitData(commitData(built).entrySet());
