@@ -49,6 +49,8 @@ public final class SearchIndex implements Closeable {
 
     private static final double REBUILD_RAM_BUFFER_MB = 128;
     private static final int REBUILD_THREADS_MAX = 4;
+    /** Documents handed to an analysis thread at a time: one hand-over per document cost more than it carried. */
+    private static final int REBUILD_BATCH = 64;
     private static final java.util.Set<String> SUGGESTION_FIELDS = java.util.Set.of(SearchFields.TITLE_STORED,
             SearchFields.TYPE, SearchFields.URL, SearchFields.TOPICS_STORED);
 
@@ -163,27 +165,43 @@ public final class SearchIndex implements Closeable {
             t.setDaemon(true);
             return t;
         });
-        Semaphore inFlight = new Semaphore(threads * 256); // bounds the documents read ahead of analysis
+        Semaphore inFlight = new Semaphore(threads * 4); // bounds the batches read ahead of analysis
         AtomicReference<Exception> failure = new AtomicReference<>();
         AtomicInteger added = new AtomicInteger();
         DocumentSource.Position built;
+        AtomicReference<List<SearchDocument>> batch = new AtomicReference<>(new ArrayList<>(REBUILD_BATCH)); // filled on this thread
+        Runnable hand = () -> {
+            List<SearchDocument> docs = batch.getAndSet(new ArrayList<>(REBUILD_BATCH));
+            inFlight.acquireUninterruptibly();
+            pool.execute(() -> {
+                try {
+                    for (SearchDocument doc : docs) {
+                        if (failure.get() != null) {
+                            return;
+                        }
+                        writer.addDocument(mapper.map(doc));
+                        added.incrementAndGet();
+                    }
+                } catch (IOException | RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    inFlight.release();
+                }
+            });
+        };
         try {
             built = source.all(doc -> {
                 if (failure.get() != null) {
                     throw new IllegalStateException("rebuild failed", failure.get());
                 }
-                inFlight.acquireUninterruptibly();
-                pool.execute(() -> {
-                    try {
-                        writer.addDocument(mapper.map(doc));
-                        added.incrementAndGet();
-                    } catch (IOException | RuntimeException e) {
-                        failure.compareAndSet(null, e);
-                    } finally {
-                        inFlight.release();
-                    }
-                });
+                batch.get().add(doc);
+                if (batch.get().size() == REBUILD_BATCH) {
+                    hand.run();
+                }
             });
+            if (!batch.get().isEmpty()) {
+                hand.run();
+            }
         } finally {
             pool.shutdown();
             try {
