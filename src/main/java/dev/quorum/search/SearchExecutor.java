@@ -54,10 +54,7 @@ final class SearchExecutor {
     static final int FEW = 3;
     private static final int FACET_VALUES_MAX = 50;
     private static final int SNIPPET_CHARS = 180;
-    /**
-     * How many of the best matches (by BM25 over the text) are ranked with the field and proximity bonus;
-     * more when a deeper page is asked for.
-     */
+    /** How many of the best matches (by BM25 over the text) are ranked with the field and proximity bonus. */
     static final int CANDIDATES = 50;
     /** Passages are sought in the first 10,000 characters of a page: past that, the cost grows and the gain does not. */
     private static final int HIGHLIGHT_CHARS_MAX = 10_000;
@@ -138,7 +135,7 @@ final class SearchExecutor {
 
     /**
      * Matching, counting and facets in one pass over the text fields; the best {@link #CANDIDATES} by
-     * that pass's BM25 (or the page asked for, if deeper) go on to be ranked. With a facet filter, its
+     * that pass's BM25 go on to be ranked (and as many as the page asked for needs). With a facet filter, its
      * own dimension is counted as if it were not set (drill sideways); without one, a plain search
      * counts the same for less.
      */
@@ -162,17 +159,24 @@ final class SearchExecutor {
     }
 
     /**
-     * The candidates in their final order: each keeps its matching score (BM25 over the text) and gains
-     * the {@linkplain QueryPlanner#bonus bonus} for words in the title, description or topics, and near
-     * each other.
+     * The hits in their final order: the best {@link #CANDIDATES} keep their matching score (BM25 over the
+     * text) plus the {@linkplain QueryPlanner#bonus bonus} for words in the title, description or topics
+     * and near each other, and are re-sorted; deeper hits follow in matching order. The window does not
+     * depend on the page asked for, so pages never repeat or skip a hit. (A re-sorted hit scores at least
+     * its matching score, so scores still fall down the list.)
      */
-    private ScoreDoc[] ranked(FacetedSearcher searcher, UserQuery query, QueryPlanner.Stage stage, TopDocs candidates)
+    private ScoreDoc[] ranked(FacetedSearcher searcher, UserQuery query, QueryPlanner.Stage stage, TopDocs matched)
             throws IOException {
-        if (candidates.scoreDocs.length < 2) {
-            return candidates.scoreDocs;
+        ScoreDoc[] all = matched.scoreDocs;
+        int window = Math.min(all.length, CANDIDATES);
+        if (window < 2) {
+            return all;
         }
-        return QueryRescorer.rescore(searcher, candidates, planner.bonus(query, stage), 1.0, candidates.scoreDocs.length)
-                .scoreDocs;
+        TopDocs candidates = new TopDocs(matched.totalHits, Arrays.copyOf(all, window));
+        ScoreDoc[] reranked = QueryRescorer.rescore(searcher, candidates, planner.bonus(query, stage), 1.0, window).scoreDocs;
+        ScoreDoc[] out = Arrays.copyOf(reranked, all.length);
+        System.arraycopy(all, window, out, window, all.length - window);
+        return out;
     }
 
     private static long total(Pass result) {

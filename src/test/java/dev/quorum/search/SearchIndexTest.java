@@ -158,4 +158,61 @@ class SearchIndexTest {
             assertEquals(Optional.of("store"), index.search(SearchRequest.of("stoer")).didYouMean());
         }
     }
+
+    @Test
+    void wordsOfTheSiteAndTheAuthorsFindAResource() throws IOException {
+        ListSource source = new ListSource(List.of(new SearchDocument(SearchDocument.RESOURCE, "c1",
+                "https://blog.cloudflare.com/x", "Edge failures", "What went wrong.", "article", "en", "Jane Doe",
+                "blog.cloudflare.com", List.of("t"), "t", "Some text.")));
+        try (SearchIndex index = built(source)) {
+            assertEquals(List.of("c1"), ids(search(index, "cloudflare")));
+            assertEquals(List.of("c1"), ids(search(index, "doe")));
+        }
+    }
+
+    @Test
+    void aPhraseDoesNotSpanThePageTextAndTheTitle() throws IOException {
+        ListSource source = new ListSource(List.of(
+                ListSource.resource("p1", "Alpha beta", "Unrelated words.", "en", "gamma delta", "t")));
+        try (SearchIndex index = built(source)) {
+            assertEquals(List.of("p1"), ids(search(index, "\"alpha beta\"")), "the title is part of the text field");
+            assertEquals(List.of("p1"), ids(search(index, "\"gamma delta\"")));
+            assertEquals(List.of(), ids(search(index, "\"delta alpha\"")), "the text's last word, the title's first");
+        }
+    }
+
+    @Test
+    void pagesNeitherRepeatNorSkipAHit() throws IOException {
+        List<SearchDocument> docs = new java.util.ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            docs.add(ListSource.resource("d" + i, "Doc " + i + (i % 7 == 0 ? " quorum" : ""), "About quorum systems, " + i + ".",
+                    "en", "quorum ".repeat(1 + i % 5) + "text " + i, "t"));
+        }
+        try (SearchIndex index = built(new ListSource(docs))) {
+            SearchResult whole = index.search(new SearchRequest(UserQuery.parse("quorum systems"), Optional.empty(),
+                    Optional.empty(), Optional.empty(), 1, 100));
+            assertEquals(70, whole.hits().size());
+            for (int i = 1; i < whole.hits().size(); i++) {
+                assertTrue(whole.hits().get(i).score() <= whole.hits().get(i - 1).score(), "scores fall down the list at " + i);
+            }
+            List<String> paged = new java.util.ArrayList<>();
+            for (int page = 1; page <= 7; page++) {
+                paged.addAll(ids(index.search(new SearchRequest(UserQuery.parse("quorum systems"), Optional.empty(),
+                        Optional.empty(), Optional.empty(), page, 10))));
+            }
+            assertEquals(ids(whole), paged, "ten pages of ten are the hundred, in order");
+        }
+    }
+
+    @Test
+    void facetCountsAgreeWithAndWithoutDrillSideways() throws IOException {
+        try (SearchIndex index = built(new ListSource(CORPUS))) {
+            SearchResult plain = search(index, "clocks OR consensus OR gossip");
+            SearchResult sideways = index.search(new SearchRequest(UserQuery.parse("clocks OR consensus OR gossip"),
+                    Optional.empty(), Optional.of("article"), Optional.empty(), 1, 10)); // every document is an article
+            assertEquals(5, plain.total());
+            assertEquals(plain.total(), sideways.total());
+            assertEquals(plain.facets(), sideways.facets());
+        }
+    }
 }
