@@ -29,6 +29,12 @@ final class DocumentMapper {
      * never make a passage.
      */
     private static final FieldType HIGHLIGHTED_EXTRA = new FieldType(TextField.TYPE_NOT_STORED);
+    /**
+     * Our description: stored (every hit shows it or falls back to it) and scored with positions, but no
+     * offsets. It is highlighted only for the few hits whose text has no marked word, and analysing a
+     * sentence then costs less than writing offsets for every description on a rebuild.
+     */
+    private static final FieldType DESCRIBED = new FieldType(TextField.TYPE_STORED);
     /** Text that is only matched. */
     private static final FieldType MATCHED = new FieldType(TextField.TYPE_NOT_STORED);
     /** Words kept for fuzzy matching and spelling: no positions needed. */
@@ -39,6 +45,7 @@ final class DocumentMapper {
         HIGHLIGHTED.freeze();
         HIGHLIGHTED_EXTRA.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         HIGHLIGHTED_EXTRA.freeze();
+        DESCRIBED.freeze();
         MATCHED.freeze();
         WORDS.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
         WORDS.setOmitNorms(true);
@@ -68,7 +75,7 @@ final class DocumentMapper {
 
         // Scored fields: where a word is found says how much it counts (see QueryPlanner).
         doc.add(new Field(SearchFields.title(bucket), source.title(), MATCHED));
-        doc.add(new Field(SearchFields.DESCRIPTION, source.description(), HIGHLIGHTED));
+        doc.add(new Field(SearchFields.DESCRIPTION, source.description(), DESCRIBED));
         doc.add(new Field(SearchFields.TOPICS, source.topicText(), MATCHED));
         doc.add(new Field(SearchFields.TITLE_PLAIN, source.title(), WORDS));
 

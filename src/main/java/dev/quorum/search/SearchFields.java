@@ -59,7 +59,7 @@ public final class SearchFields {
      * Bump whenever fields, analyzers or the document mapping change: an index built by another
      * version is rebuilt at startup.
      */
-    public static final String SCHEMA_VERSION = "4";
+    public static final String SCHEMA_VERSION = "5";
 
     private SearchFields() {
     }
