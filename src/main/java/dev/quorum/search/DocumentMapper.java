@@ -77,7 +77,6 @@ final class DocumentMapper {
         doc.add(new Field(SearchFields.title(bucket), source.title(), MATCHED));
         doc.add(new Field(SearchFields.DESCRIPTION, source.description(), DESCRIBED));
         doc.add(new Field(SearchFields.TOPICS, source.topicText(), MATCHED));
-        doc.add(new Field(SearchFields.TITLE_PLAIN, source.title(), WORDS));
 
         // Text fields: every word a reader may search for, a field per language, so that a query word is
         // one postings list per language however many places it occurs in. The page text comes first and

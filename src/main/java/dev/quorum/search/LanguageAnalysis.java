@@ -52,7 +52,6 @@ public final class LanguageAnalysis {
         byField.put(SearchFields.body(RUSSIAN), russian);
         byField.put(SearchFields.title(OTHER), plain);
         byField.put(SearchFields.body(OTHER), plain);
-        byField.put(SearchFields.TITLE_PLAIN, plain);
         byField.put(SearchFields.ALL_PLAIN, plain);
         return new PerFieldAnalyzerWrapper(plain, byField);
     }

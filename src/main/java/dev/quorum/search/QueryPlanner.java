@@ -194,8 +194,7 @@ final class QueryPlanner {
                 fuzzyBudget[0]--;
                 String word = plain.get(0);
                 int edits = editsFor(word);
-                perField.add(new BoostQuery(fuzzy(SearchFields.TITLE_PLAIN, word, edits), 3.0f));
-                perField.add(new BoostQuery(fuzzy(SearchFields.ALL_PLAIN, word, edits), 1.0f));
+                perField.add(fuzzy(SearchFields.ALL_PLAIN, word, edits));
             }
         }
         if (perField.isEmpty()) {

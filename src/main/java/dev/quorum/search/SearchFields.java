@@ -9,7 +9,7 @@ import org.apache.lucene.facet.FacetsConfig;
  * <p>Text fields carry a language suffix: {@code .en} and {@code .ru} are stemmed for that language,
  * {@code .std} is for any other language (tokenised and lower-cased, not stemmed). A resource's own
  * words (its title and the scraped text) go to the fields of its language; the words we write (our
- * description, topic titles and notes) are English. The {@code .plain} fields keep unstemmed words for
+ * description, topic titles and notes) are English. The {@code .plain} field keeps unstemmed words for
  * typo tolerance and "did you mean".
  *
  * <p>Two kinds of text field: the {@linkplain #body(String) text fields} hold every word a document can be
@@ -32,8 +32,6 @@ public final class SearchFields {
     public static final String DESCRIPTION = "description.en";
     /** Topic titles and our notes on why the resource is on each reading path. Indexed. */
     public static final String TOPICS = "topics.en";
-    /** Unstemmed title words, for fuzzy matching. Indexed. */
-    public static final String TITLE_PLAIN = "title.plain";
     /** Unstemmed words of the title and of what we wrote (our descriptions, notes, topic overviews; not scraped text), for fuzzy matching and the spell checker. Indexed. */
     public static final String ALL_PLAIN = "all.plain";
     /** Lower-cased title, for a stable order when a search has no words (browsing by facet). Doc values. */
@@ -59,7 +57,7 @@ public final class SearchFields {
      * Bump whenever fields, analyzers or the document mapping change: an index built by another
      * version is rebuilt at startup.
      */
-    public static final String SCHEMA_VERSION = "5";
+    public static final String SCHEMA_VERSION = "6";
 
     private SearchFields() {
     }
