@@ -35,8 +35,8 @@ final class DocumentMapper {
      * sentence then costs less than writing offsets for every description on a rebuild.
      */
     private static final FieldType DESCRIBED = new FieldType(TextField.TYPE_STORED);
-    /** Text that is only matched. */
-    private static final FieldType MATCHED = new FieldType(TextField.TYPE_NOT_STORED);
+    /** Text that is indexed with positions (for phrases), not stored. */
+    private static final FieldType INDEXED = new FieldType(TextField.TYPE_NOT_STORED);
     /** Words kept for fuzzy matching and spelling: no positions needed. */
     private static final FieldType WORDS = new FieldType(TextField.TYPE_NOT_STORED);
 
@@ -46,7 +46,7 @@ final class DocumentMapper {
         HIGHLIGHTED_EXTRA.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         HIGHLIGHTED_EXTRA.freeze();
         DESCRIBED.freeze();
-        MATCHED.freeze();
+        INDEXED.freeze();
         WORDS.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
         WORDS.setOmitNorms(true);
         WORDS.freeze();
@@ -74,9 +74,9 @@ final class DocumentMapper {
         }
 
         // Scored fields: where a word is found says how much it counts (see QueryPlanner).
-        doc.add(new Field(SearchFields.title(bucket), source.title(), MATCHED));
+        doc.add(new Field(SearchFields.title(bucket), source.title(), INDEXED));
         doc.add(new Field(SearchFields.DESCRIPTION, source.description(), DESCRIBED));
-        doc.add(new Field(SearchFields.TOPICS, source.topicText(), MATCHED));
+        doc.add(new Field(SearchFields.TOPICS, source.topicText(), INDEXED));
 
         // Text fields: every word a reader may search for, a field per language, so that a query word is
         // one postings list per language however many places it occurs in. The page text comes first and
