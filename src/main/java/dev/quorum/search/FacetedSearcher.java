@@ -17,8 +17,8 @@ final class FacetedSearcher extends IndexSearcher {
 
     private final SortedSetDocValuesReaderState facetState;
 
-    FacetedSearcher(IndexReader reader, SortedSetDocValuesReaderState facetState, java.util.concurrent.Executor executor) {
-        super(reader, executor);
+    private FacetedSearcher(IndexReader reader, SortedSetDocValuesReaderState facetState) {
+        super(reader);
         this.facetState = facetState;
         setSimilarity(new BM25Similarity());
     }
@@ -34,7 +34,7 @@ final class FacetedSearcher extends IndexSearcher {
             public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
                 SortedSetDocValuesReaderState state = reader.maxDoc() == 0 || reader.numDocs() == 0 ? null
                         : new DefaultSortedSetDocValuesReaderState(reader, config);
-                return new FacetedSearcher(reader, state, null);
+                return new FacetedSearcher(reader, state);
             }
         };
     }

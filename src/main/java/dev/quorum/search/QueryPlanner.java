@@ -3,10 +3,11 @@ package dev.quorum.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -35,22 +36,25 @@ import org.apache.lucene.search.TermQuery;
  */
 final class QueryPlanner {
 
-    /** The text fields, which hold every word of a document: what matching looks at. */
-    static final Map<String, Float> MATCHED;
+    /**
+     * The text fields, which hold every word of a document: what matching looks at. Both maps iterate in
+     * field-name order, so the same query always builds the same Lucene query.
+     */
+    static final SortedMap<String, Float> MATCHED;
     /** Field → boost for the bonus. A word counts by its best field plus a little of the others. */
-    static final Map<String, Float> SCORED;
+    static final SortedMap<String, Float> SCORED;
 
     static {
-        Map<String, Float> matched = new LinkedHashMap<>();
-        Map<String, Float> scored = new LinkedHashMap<>();
+        SortedMap<String, Float> matched = new TreeMap<>();
+        SortedMap<String, Float> scored = new TreeMap<>();
         for (String bucket : LanguageAnalysis.BUCKETS) {
             matched.put(SearchFields.body(bucket), 1.0f);
             scored.put(SearchFields.title(bucket), 4.0f);
         }
         scored.put(SearchFields.DESCRIPTION, 2.5f);
         scored.put(SearchFields.TOPICS, 1.8f);
-        MATCHED = Map.copyOf(matched);
-        SCORED = Map.copyOf(scored);
+        MATCHED = Collections.unmodifiableSortedMap(matched);
+        SCORED = Collections.unmodifiableSortedMap(scored);
     }
 
     private static final float TIE_BREAKER = 0.3f;
@@ -93,7 +97,7 @@ final class QueryPlanner {
         return bonus.build();
     }
 
-    private Query plan(UserQuery query, Stage stage, Map<String, Float> fields) {
+    private Query plan(UserQuery query, Stage stage, SortedMap<String, Float> fields) {
         int[] fuzzyBudget = {stage == Stage.FUZZY ? FUZZY_WORDS_MAX : 0}; // words still allowed near spellings
         BooleanQuery.Builder top = new BooleanQuery.Builder();
         List<Query> words = new ArrayList<>();
@@ -152,7 +156,7 @@ final class QueryPlanner {
         return words <= 2 ? words : words - words / 3;
     }
 
-    private Query group(UserQuery.Group group, int[] fuzzyBudget, Map<String, Float> fields) {
+    private Query group(UserQuery.Group group, int[] fuzzyBudget, SortedMap<String, Float> fields) {
         List<Query> alternatives = new ArrayList<>();
         for (UserQuery.Part part : group.alternatives()) {
             Query q = part(part, fuzzyBudget, fields);
@@ -172,9 +176,9 @@ final class QueryPlanner {
     }
 
     /** A word or phrase against {@code fields}, each analyzed as that field is; null if it is only stop words. */
-    private Query part(UserQuery.Part part, int[] fuzzyBudget, Map<String, Float> fields) {
+    private Query part(UserQuery.Part part, int[] fuzzyBudget, SortedMap<String, Float> fields) {
         List<Query> perField = new ArrayList<>();
-        for (String field : fields.keySet().stream().sorted().toList()) { // a fixed order: the same query, the same Lucene query
+        for (String field : fields.keySet()) {
             List<String> tokens = analyze(field, part.text());
             if (tokens.isEmpty()) {
                 continue;
@@ -220,7 +224,7 @@ final class QueryPlanner {
         }
         String text = String.join(" ", plainWords);
         List<Query> perField = new ArrayList<>();
-        for (String field : MATCHED.keySet().stream().sorted().toList()) {
+        for (String field : MATCHED.keySet()) {
             List<String> tokens = analyze(field, text);
             if (tokens.size() >= 2) {
                 perField.add(phrase(field, tokens, PROXIMITY_SLOP));

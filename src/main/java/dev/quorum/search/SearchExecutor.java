@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -24,8 +26,8 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.Collector;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryRescorer;
@@ -59,10 +61,10 @@ final class SearchExecutor {
     /** Passages are sought in the first 10,000 characters of a page: past that, the cost grows and the gain does not. */
     private static final int HIGHLIGHT_CHARS_MAX = 10_000;
     /** What a hit shows, and the texts its snippet is cut from: everything stored. */
-    private static final Set<String> HIT_FIELDS = Set.of(SearchFields.ID, SearchFields.TYPE, SearchFields.TITLE_STORED,
-            SearchFields.URL, SearchFields.KIND_STORED, SearchFields.LANGUAGE_STORED, SearchFields.TOPICS_STORED,
-            SearchFields.DESCRIPTION, SearchFields.body(LanguageAnalysis.ENGLISH), SearchFields.body(LanguageAnalysis.RUSSIAN),
-            SearchFields.body(LanguageAnalysis.OTHER));
+    private static final Set<String> HIT_FIELDS = Stream.concat(
+            Stream.of(SearchFields.ID, SearchFields.TYPE, SearchFields.TITLE_STORED, SearchFields.URL, SearchFields.KIND_STORED,
+                    SearchFields.LANGUAGE_STORED, SearchFields.TOPICS_STORED, SearchFields.DESCRIPTION),
+            LanguageAnalysis.BUCKETS.stream().map(SearchFields::body)).collect(Collectors.toUnmodifiableSet());
     private static final Sort BY_TITLE = new Sort(new SortField(SearchFields.TITLE_SORT, SortField.Type.STRING));
 
     private final Analyzer analyzer;
