@@ -215,4 +215,20 @@ class SearchIndexTest {
             assertEquals(plain.facets(), sideways.facets());
         }
     }
+
+    @Test
+    void aRussianQueryRanksTheRussianArticleAboveAnEnglishPageQuotingIt() throws IOException {
+        // Counted among the two Russian documents alone, "сбои" would look common: the English page that
+        // quotes the title (in its description, which the English field holds) would come first.
+        List<SearchDocument> docs = new java.util.ArrayList<>(CORPUS);
+        docs.add(ListSource.resource("r2", "Сбои в распределённых системах", "Why remote calls fail, in Russian.", "ru",
+                "Сбои сети, сбои узлов и частичные сбои: распределённые системы ломаются по частям.", "architecture"));
+        docs.add(ListSource.resource("path", "Learning path", "Then read «Сбои в распределённых системах» for the failure modes.",
+                "en", "A reading order for newcomers to distributed systems.", "learning-path"));
+        try (SearchIndex index = built(new ListSource(docs))) {
+            List<String> found = ids(search(index, "сбои в распределённой системе"));
+            assertEquals("r2", found.get(0), "found: " + found);
+            assertTrue(found.contains("path"), "the English page still matches: " + found);
+        }
+    }
 }
