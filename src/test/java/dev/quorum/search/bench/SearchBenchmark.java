@@ -77,18 +77,18 @@ public final class SearchBenchmark {
         List<SearchDocument> documents = new ArrayList<>(size);
         corpus.forEach(size, documents::add);
         double firstRate;
-        double rebuildRate;
+        double warmRate;
         double suggestSeconds;
         double[] lucene;
         try (SearchIndex index = BenchmarkAccess.onDisk(dir, sink -> documents.forEach(sink))) {
-            firstRate = rebuildRate(index);
-            // The same rebuild again in this JVM: the rate once the JIT has compiled the indexing code.
+            firstRate = timedRebuild(index);
+            // The same rebuild again in this JVM, a few times: the rate once the JIT has compiled the indexing code.
             double[] again = new double[REBUILDS];
             for (int i = 0; i < REBUILDS; i++) {
-                again[i] = rebuildRate(index);
+                again[i] = timedRebuild(index);
             }
             Arrays.sort(again);
-            rebuildRate = again[REBUILDS / 2];
+            warmRate = again[REBUILDS / 2];
             long suggestStart = System.nanoTime();
             index.refreshSuggestions();
             suggestSeconds = (System.nanoTime() - suggestStart) / 1e9;
@@ -113,11 +113,12 @@ public final class SearchBenchmark {
             });
         }
         return String.format(Locale.ROOT, "| %,d | %,.0f | %,.0f | %.1f | %.2f | %.2f | %.1f | %,.0f | %.2f | %.2f |", size, firstRate,
-                rebuildRate, suggestSeconds, percentile(lucene, 50), percentile(lucene, 99), loadSeconds, readRate,
+                warmRate, suggestSeconds, percentile(lucene, 50), percentile(lucene, 99), loadSeconds, readRate,
                 percentile(postgres, 50), percentile(postgres, 99));
     }
 
-    private static double rebuildRate(SearchIndex index) throws IOException {
+    /** One full rebuild, in documents per second. */
+    private static double timedRebuild(SearchIndex index) throws IOException {
         long start = System.nanoTime();
         int built = index.rebuild();
         return built / ((System.nanoTime() - start) / 1e9);
