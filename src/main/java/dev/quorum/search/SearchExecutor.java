@@ -189,7 +189,8 @@ final class SearchExecutor {
         return query.groups().stream().anyMatch(g -> !g.isSinglePhrase());
     }
 
-    private List<SearchResult.Hit> hits(FacetedSearcher searcher, Query plan, ScoreDoc[] page, boolean highlight)
+    /** The page's hits as shown: stored fields and snippets (package-private for {@code QueryCostBenchmark}). */
+    List<SearchResult.Hit> hits(FacetedSearcher searcher, Query plan, ScoreDoc[] page, boolean highlight)
             throws IOException {
         List<SearchResult.Hit> hits = new ArrayList<>(page.length);
         StoredFields stored = searcher.storedFields();

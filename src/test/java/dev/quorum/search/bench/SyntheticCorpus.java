@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * and words within a slice and within 4,000 filler words are drawn Zipf-like, so the commonest term
  * of a topic is in about a fifth of the documents and rarer ones in a few.
  */
-final class SyntheticCorpus {
+public final class SyntheticCorpus {
 
     static final String[] TERMS = ("consensus paxos raft leader election log replication quorum majority clock clocks lamport "
             + "vector causality timestamp gossip membership failure detector heartbeat partition network latency timeout "
@@ -31,7 +31,7 @@ final class SyntheticCorpus {
 
     private final String[] filler = new String[FILLER];
 
-    SyntheticCorpus() {
+    public SyntheticCorpus() {
         SplittableRandom random = new SplittableRandom(1);
         String letters = "abcdefghijklmnopqrstuvwxyz";
         for (int i = 0; i < FILLER; i++) {
@@ -64,14 +64,14 @@ final class SyntheticCorpus {
                 "site" + (i % 211) + ".example.org", topics, String.join(". ", topics), body);
     }
 
-    void forEach(int count, Consumer<SearchDocument> sink) {
+    public void forEach(int count, Consumer<SearchDocument> sink) {
         for (int i = 0; i < count; i++) {
             sink.accept(document(i));
         }
     }
 
     /** Mostly one to three domain terms; some phrases, some exclusions, some misspellings, some Russian. */
-    List<String> queries(int count) {
+    public List<String> queries(int count) {
         SplittableRandom random = new SplittableRandom(99);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
