@@ -39,11 +39,13 @@ class ExternalDatabaseTest {
 
     public static class ExternalServer implements QuarkusTestResourceLifecycleManager {
         private EmbeddedPostgresServer server;
+        private Path dir;
 
         @Override
         public Map<String, String> start() {
             try {
-                server = EmbeddedPostgresServer.start(Files.createTempDirectory("quorum-external-pg").resolve("postgres"));
+                dir = Files.createTempDirectory("quorum-external-pg");
+                server = EmbeddedPostgresServer.start(dir.resolve("postgres"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -55,6 +57,7 @@ class ExternalDatabaseTest {
         public void stop() {
             try {
                 server.close();
+                TempDirs.deleteTree(dir); // a database's files: about 100 MB a run
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,5 +1,6 @@
 package dev.quorum.search;
 
+import dev.quorum.platform.TempDirs;
 import dev.quorum.search.bench.SyntheticCorpus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
@@ -127,9 +127,7 @@ public final class QueryCostBenchmark {
             System.out.println();
             System.out.println(report);
         } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
+            TempDirs.deleteTree(dir);
         }
     }
 

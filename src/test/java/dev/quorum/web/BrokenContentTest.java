@@ -28,7 +28,8 @@ class BrokenContentTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             try {
-                Path dir = ContentFixtures.variant(Files.createTempDirectory("quorum-broken-content"),
+                // Under target/, not the system's temp folder: the profile has no hook to delete it after the run.
+                Path dir = ContentFixtures.variant(Files.createTempDirectory(Files.createDirectories(Path.of("target")), "broken-content"),
                         text -> text.replace("## Books", "## Books\n\n- [No link here](not a url)"));
                 return Map.of("quorum.content.dir", dir.toString());
             } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.quorum.search.bench;
 
+import dev.quorum.platform.TempDirs;
 import dev.quorum.search.BenchmarkAccess;
 import dev.quorum.search.SearchDocument;
 import dev.quorum.search.SearchIndex;
@@ -64,6 +65,8 @@ public final class SearchBenchmark {
                 report.append(run(size, corpus, queries, work.resolve("lucene-" + size), pg)).append('\n');
                 System.out.println(report);
             }
+        } finally {
+            TempDirs.deleteTree(work);
         }
         Files.writeString(Path.of("target/search-benchmark.md"), report, StandardCharsets.UTF_8);
         System.out.println(report);
