@@ -85,7 +85,7 @@ final class SearchExecutor {
         UserQuery query = request.query();
         if (searcher.facetState() == null) { // an empty index
             return new SearchResult(query.toString(), 0, request.page(), request.size(), List.of(), emptyFacets(),
-                    Optional.empty(), false);
+                    Optional.empty(), SearchResult.Widening.NONE);
         }
         Query plan = planner.match(query, QueryPlanner.Stage.EXACT);
         Pass result = run(searcher, request, plan);
@@ -93,7 +93,7 @@ final class SearchExecutor {
         Optional<String> didYouMean = didYouMean(searcher.getIndexReader(), query, exactTotal);
         UserQuery ranked = query; // the query whose words the hits matched, as snippets should mark them
         QueryPlanner.Stage stage = QueryPlanner.Stage.EXACT;
-        boolean widened = false;
+        SearchResult.Widening widened = SearchResult.Widening.NONE;
         if (didYouMean.isPresent()) {
             // A known respelling is the cheap way to let near spellings in: exact terms, no automata.
             UserQuery respelt = UserQuery.parse(didYouMean.get());
@@ -103,18 +103,24 @@ final class SearchExecutor {
                 result = respeltResult;
                 plan = respeltPlan;
                 ranked = respelt;
-                widened = true;
+                widened = SearchResult.Widening.RESPELT;
             }
         }
         if (total(result) < FEW && hasWords(query)) {
             Query fuzzyPlan = planner.match(ranked, QueryPlanner.Stage.FUZZY);
-            for (Query widerPlan : List.of(fuzzyPlan, QueryPlanner.anyWord(fuzzyPlan))) {
-                Pass widerResult = run(searcher, request, widerPlan);
+            Map<SearchResult.Widening, Query> wider = new LinkedHashMap<>();
+            wider.put(SearchResult.Widening.NEAR_SPELLINGS, fuzzyPlan);
+            Query anyWord = QueryPlanner.anyWord(fuzzyPlan);
+            if (anyWord != fuzzyPlan) { // a single word has nothing to drop: no second, identical pass
+                wider.put(SearchResult.Widening.SOME_WORDS, anyWord);
+            }
+            for (Map.Entry<SearchResult.Widening, Query> widerPlan : wider.entrySet()) {
+                Pass widerResult = run(searcher, request, widerPlan.getValue());
                 if (total(widerResult) > total(result)) {
                     result = widerResult;
-                    plan = widerPlan;
+                    plan = widerPlan.getValue();
                     stage = QueryPlanner.Stage.FUZZY;
-                    widened = true;
+                    widened = widerPlan.getKey();
                 }
                 if (total(result) >= FEW) {
                     break;

@@ -41,7 +41,10 @@ public class SearchApi {
     /** The response of {@code GET /api/v1/search}. */
     public record SearchResponse(String query, long total, int page, int size, long tookMs, List<Hit> hits,
             Map<String, List<SearchResult.FacetCount>> facets, String didYouMean,
-            @Schema(description = "True when exact matching found too little and near spellings were let in") boolean fuzzy) {
+            @Schema(description = "True when the query as typed found too little and the search was widened (see widened)") boolean fuzzy,
+            @Schema(description = "How the search was widened, null if it was not: 'respelt' (the results are didYouMean's), "
+                    + "'near-spellings' (words also match near spellings), 'some-words' (any one word is enough)",
+                    enumeration = {"respelt", "near-spellings", "some-words"}, nullable = true) String widened) {
     }
 
     /** One result; {@code snippet} is HTML-escaped text with {@code <mark>} around matched words and nothing else. */
@@ -121,7 +124,7 @@ public class SearchApi {
         List<Hit> hits = result.hits().stream().map(h -> new Hit(h.id(), h.type(), h.title(), h.url(), h.kind(),
                 h.language(), h.topics(), h.snippet(), h.score())).toList();
         return new SearchResponse(result.query(), result.total(), result.page(), result.size(), tookMs, hits,
-                result.facets(), result.didYouMean().orElse(null), result.fuzzy());
+                result.facets(), result.didYouMean().orElse(null), result.fuzzy(), result.widened().slug());
     }
 
     /** Same index version and same request: same answer. */

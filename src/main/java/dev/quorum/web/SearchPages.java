@@ -116,7 +116,7 @@ public class SearchPages {
     /** Everything the template shows; every string in it is escaped by Qute except {@link HitView#snippet()}. */
     public record SearchView(String q, boolean landing, String topic, String kind, String lang, long total, int page,
             long pages, String summary, List<HitView> hits, List<FacetGroup> facets, String didYouMean,
-            String didYouMeanUrl, boolean fuzzy, List<PageLink> pageLinks, String previousUrl, String nextUrl,
+            String didYouMeanUrl, String widened, List<PageLink> pageLinks, String previousUrl, String nextUrl,
             List<ActiveFilter> activeFilters, List<Example> examples, String firstPageUrl, String labelsJson) {
 
         public boolean hasFilters() {
@@ -163,7 +163,13 @@ public class SearchPages {
 
     /** Display names for facet values, shared with js/search.js through a data attribute. */
     record Labels(Map<String, String> topic, Map<String, String> kind, Map<String, String> language,
-            Map<String, String> groups) {
+            Map<String, String> groups, Map<String, String> widened) {
+
+        /** What the page says when a search was widened, by {@link SearchResult.Widening#slug()}; js/search.js shows the same. */
+        static final Map<String, String> WIDENED = Map.of(
+                SearchResult.Widening.RESPELT.slug(), "Few pages have your words as typed: showing results for a near spelling.",
+                SearchResult.Widening.NEAR_SPELLINGS.slug(), "Showing results for near spellings of your words.",
+                SearchResult.Widening.SOME_WORDS.slug(), "Few pages have all of your words: showing pages with some of them.");
 
         static Labels load() {
             Map<String, String> topics = new LinkedHashMap<>();
@@ -175,7 +181,7 @@ public class SearchPages {
             for (ResourceKind k : ResourceKind.values()) {
                 kinds.put(k.slug(), k.label());
             }
-            return new Labels(topics, kinds, Map.of("en", "English", "ru", "Russian"), FACET_TITLES);
+            return new Labels(topics, kinds, Map.of("en", "English", "ru", "Russian"), FACET_TITLES, WIDENED);
         }
 
         String of(String facet, String value) {
@@ -205,7 +211,7 @@ public class SearchPages {
             result = search.search(request);
         } catch (SearchIndex.IndexNotReadyException e) {
             SearchView view = new SearchView(state.q(), false, "", "", "", 0, 1, 0, "", List.of(), List.of(), null, null,
-                    false, List.of(), null, null, List.of(), List.of(), null, "{}");
+                    null, List.of(), null, null, List.of(), List.of(), null, "{}");
             return html(Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "2")
                     .entity(Templates.warming(view, state.href())));
         }
@@ -217,7 +223,7 @@ public class SearchPages {
     }
 
     private SearchView landing(Labels labels) {
-        return new SearchView("", true, "", "", "", 0, 1, 0, "", List.of(), List.of(), null, null, false, List.of(), null,
+        return new SearchView("", true, "", "", "", 0, 1, 0, "", List.of(), List.of(), null, null, null, List.of(), null,
                 null, List.of(), examples(), null, labelsJson(labels));
     }
 
@@ -258,7 +264,8 @@ public class SearchPages {
         String dym = result.didYouMean().orElse(null);
         return new SearchView(state.q(), false, state.topic().orElse(""), state.kind().orElse(""),
                 state.lang().orElse(""), result.total(), page, pages, summary(result.total(), state.q()), hits, facets,
-                dym, dym == null ? null : state.query(dym).href(), result.fuzzy(), pageLinks(state, page, pages),
+                dym, dym == null ? null : state.query(dym).href(), result.fuzzy() ? labels.widened().get(result.widened().slug()) : null,
+                pageLinks(state, page, pages),
                 page > 1 ? state.page(Math.min(page - 1, (int) Math.max(pages, 1))).href() : null,
                 page < pages ? state.page(page + 1).href() : null, active, examples(), state.page(1).href(),
                 labelsJson(labels));

@@ -382,8 +382,8 @@ function setupLiveResults() {
     }
     status.textContent = summary(total, q);
     const rest = [];
-    if (data?.fuzzy === true) {
-      rest.push(el("p", { class: "search-fuzzy" }, "Showing results for near spellings of your words."));
+    if (typeof data?.widened === "string" && own(labels.widened, data.widened)) {
+      rest.push(el("p", { class: "search-fuzzy" }, String(labels.widened[data.widened])));
     }
     if (didYouMean) {
       rest.push(el("p", { class: "did-you-mean" }, "Did you mean ",

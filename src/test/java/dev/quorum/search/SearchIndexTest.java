@@ -76,6 +76,22 @@ class SearchIndexTest {
     }
 
     @Test
+    void saysHowASearchThatFoundTooLittleWasWidened() throws IOException {
+        try (SearchIndex index = built(new ListSource(CORPUS))) {
+            assertEquals(SearchResult.Widening.NONE, search(index, "raft OR paxos OR gossip").widened()); // three: enough
+            assertFalse(search(index, "raft OR paxos OR gossip").fuzzy());
+            // Both words are spelt right, but no page has both: any one of them is let in, and the result says so.
+            SearchResult someWords = search(index, "gossip paxos");
+            assertEquals(SearchResult.Widening.SOME_WORDS, someWords.widened());
+            assertEquals(List.of("a4", "a5"), ids(someWords).stream().sorted().toList());
+            // A near spelling that "did you mean" does not offer (a word in the index, but rare) is let in by the fuzzy stage.
+            SearchResult near = search(index, "gosip protocols");
+            assertTrue(near.fuzzy());
+            assertEquals("a5", ids(near).get(0));
+        }
+    }
+
+    @Test
     void snippetsAreEscapedExceptForMark() throws IOException {
         ListSource source = new ListSource(List.of(ListSource.resource("x1", "Scripts", "About <script>alert(1)</script> tags.",
                 "en", "", "t")));

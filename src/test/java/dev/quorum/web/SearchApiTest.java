@@ -66,7 +66,9 @@ class SearchApiTest {
                 .body("facets", hasKey("kind"))
                 .body("facets", hasKey("language"))
                 .body("facets.topic.value", hasItem("time-and-clocks"))
-                .body("didYouMean", nullValue());
+                .body("didYouMean", nullValue())
+                .body("fuzzy", equalTo(false))
+                .body("widened", nullValue());
     }
 
     @Test
@@ -98,7 +100,9 @@ class SearchApiTest {
     @Test
     void misspeltQueryGetsResultsAndASpelling() {
         given().get("/api/v1/search?q=lamprt clocks").then().statusCode(200)
-                .body("didYouMean", equalTo("lamport clocks"));
+                .body("didYouMean", equalTo("lamport clocks"))
+                .body("fuzzy", equalTo(true))
+                .body("widened", equalTo("respelt"));
         given().get("/api/v1/search?q=metastabel failures").then().statusCode(200)
                 .body("total", greaterThan(0))
                 .body("didYouMean", equalTo("metastable failures"));

@@ -99,7 +99,10 @@ class SearchPagesTest {
                 .body(containsString("Did you mean <a href=\"/search?q=lamport+clocks\">lamport clocks</a>?"));
         given().get("/search?q=lamprt clocks&kind=article").then().statusCode(200)
                 .body(containsString("Did you mean <a href=\"/search?q=lamport+clocks&amp;kind=article\">lamport clocks</a>?"))
-                .body(containsString("near spellings"));
+                .body(containsString("Few pages have your words as typed: showing results for a near spelling."));
+        // Words spelt right that no page has together: the page says the results have only some of them.
+        given().get("/search?q=gossip+byzantine+fsync+lamport").then().statusCode(200)
+                .body(containsString("Few pages have all of your words: showing pages with some of them."));
     }
 
     @Test
