@@ -65,6 +65,7 @@ public class SearchApi {
             description = "Query language: words, \"exact phrases\", -excluded words, OR between alternatives. "
                     + "Every other character is plain text. Facet counts ignore their own filter (drill sideways).")
     @APIResponse(responseCode = "200", description = "One page of results",
+            content = @Content(schema = @Schema(implementation = SearchResponse.class)),
             headers = @Header(name = "ETag", description = "Revalidate with If-None-Match"))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "400", description = "A parameter is out of range",
@@ -100,6 +101,7 @@ public class SearchApi {
     @Operation(summary = "Complete a title or topic as the reader types",
             description = "Up to 8 completions; any word of a title may be the one being completed.")
     @APIResponse(responseCode = "200", description = "Completions, best first",
+            content = @Content(schema = @Schema(implementation = SuggestResponse.class)),
             headers = @Header(name = "ETag", description = "Revalidate with If-None-Match"))
     @APIResponse(responseCode = "400", description = "The prefix is too long",
             content = @Content(schema = @Schema(implementation = ApiError.class)))

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
@@ -106,6 +107,20 @@ class SearchApiTest {
         given().get("/api/v1/search?q=metastabel failures").then().statusCode(200)
                 .body("total", greaterThan(0))
                 .body("didYouMean", equalTo("metastable failures"));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheResponses() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/v1/search'.get.responses.'200'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/SearchResponse"))
+                .body("paths.'/api/v1/suggest'.get.responses.'200'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/SuggestResponse"))
+                .body("components.schemas.SearchResponse.properties.keySet()",
+                        hasItems("query", "total", "hits", "facets", "didYouMean", "fuzzy", "widened"))
+                .body("components.schemas.SearchResponse.properties.widened.enum",
+                        hasItems("respelt", "near-spellings", "some-words"))
+                .body("components.schemas.SuggestResponse.properties.keySet()", hasItems("query", "suggestions"));
     }
 
     @Test
