@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
@@ -47,6 +50,12 @@ public class AdminApi {
     @Operation(summary = "Re-read the reading list and bring the database in line with it",
             description = "Answers 200 when the content was applied or was already current, and 422 with the findings "
                     + "when the file has errors (the database is left as it was).")
+    @APIResponse(responseCode = "200", description = "Applied, or already current",
+            content = @Content(schema = @Schema(implementation = IngestReport.class)))
+    @APIResponse(responseCode = "422", description = "The content has errors; the findings say where (file:line)",
+            content = @Content(schema = @Schema(implementation = IngestReport.class)))
+    @APIResponse(responseCode = "503", description = "The database refused the change; it was rolled back and the site keeps the last good content",
+            content = @Content(schema = @Schema(implementation = IngestReport.class)))
     public Response runIngest(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         guard.check(authorization);
         IngestReport report = ingest.ingest();
@@ -101,6 +110,7 @@ public class AdminApi {
     @POST
     @Path("/search/rebuild")
     @Operation(summary = "Rebuild the search index from PostgreSQL; searches use the current index until the new one is ready")
+    @APIResponse(responseCode = "202", description = "Queued: {\"rebuild\": \"queued\", \"index\": the index's status before it}")
     public Response rebuildSearch(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         guard.check(authorization);
         search.requestRebuild();

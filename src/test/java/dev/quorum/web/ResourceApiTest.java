@@ -112,7 +112,9 @@ class ResourceApiTest {
     void publishesOpenApiAndSwaggerUi() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body(containsString("/api/v1/resources/{id}"))
-                .body(containsString("/api/v1/admin/ingest"));
+                .body(containsString("/api/v1/admin/ingest"))
+                .body("paths.'/api/v1/admin/ingest'.post.responses.'422'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/IngestReport"));
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
 }
