@@ -9,12 +9,15 @@ import java.util.Optional;
  *
  * @param query      the query as understood, in its own syntax
  * @param didYouMean a better spelling of the query, when one exists
- * @param widened    how the search was widened because the query as typed found too little
+ * @param widened    the widest step the search took because the query as typed found too little
  */
 public record SearchResult(String query, long total, int page, int size, List<Hit> hits,
         Map<String, List<FacetCount>> facets, Optional<String> didYouMean, Widening widened) {
 
-    /** What a search let in beyond the words as typed, when they found fewer than a few results. */
+    /**
+     * What a search let in beyond the words as typed, when they found fewer than a few results; the steps
+     * are tried in this order, and a result names the last one it took (a respelt query may widen further).
+     */
     public enum Widening {
         /** Nothing: the results have the words as typed (most of them, for three or more words). */
         NONE(null),
