@@ -1,6 +1,7 @@
 package dev.quorum.search;
 
 import dev.quorum.platform.TempDirs;
+import dev.quorum.search.bench.SearchBenchmark;
 import dev.quorum.search.bench.SyntheticCorpus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -109,7 +110,8 @@ public final class QueryCostBenchmark {
                 }
                 Arrays.sort(ms);
                 report.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f |%n", part.getKey(),
-                        Arrays.stream(ms).average().orElse(0), percentile(ms, 50), percentile(ms, 90), percentile(ms, 99)));
+                        Arrays.stream(ms).average().orElse(0), SearchBenchmark.percentile(ms, 50),
+                        SearchBenchmark.percentile(ms, 90), SearchBenchmark.percentile(ms, 99)));
                 System.out.print(report.substring(report.lastIndexOf("| " + part.getKey())));
                 if (heaviest.isEmpty()) { // the whole search: which queries make its tail
                     Integer[] order = new Integer[queries.size()];
@@ -138,11 +140,6 @@ public final class QueryCostBenchmark {
             hits[i] = new ScoreDoc(top.scoreDocs[i].doc, top.scoreDocs[i].score);
         }
         return new TopDocs(top.totalHits, hits);
-    }
-
-    private static double percentile(double[] sorted, int p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
     private QueryCostBenchmark() {

@@ -228,7 +228,8 @@ public final class SearchBenchmark {
         return ms;
     }
 
-    private static double percentile(double[] sorted, int p) {
+    /** The p-th percentile (nearest rank) of {@code sorted}; QueryCostBenchmark reports with it too. */
+    public static double percentile(double[] sorted, int p) {
         int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
