@@ -1,5 +1,7 @@
 package dev.quorum.content;
 
+import dev.quorum.catalog.CanonicalUrl;
+import dev.quorum.catalog.ResourceKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -7,7 +9,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,7 +23,12 @@ public final class ContentLinter {
     private static final Pattern RAW_HTML = Pattern.compile("<\\s*/?\\s*[a-zA-Z!][^>]*>");
     private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?…](\\)|\"|”|»)?$");
 
+    /** The pages of this site an overview may link to, by path prefix; each must name something that exists. */
+    private static final Pattern SITE_LINK = Pattern.compile("^/(topics|demos|kinds)/([a-z0-9-]+)/?(?:[?#].*)?$");
+    private static final Pattern SITE_SEARCH = Pattern.compile("^/search(?:\\?.*)?$");
+
     private final Set<String> knownDemos;
+    private final MarkdownRenderer markdown = new MarkdownRenderer();
 
     public ContentLinter() {
         this(KnownDemos.IDS);
@@ -36,6 +45,7 @@ public final class ContentLinter {
         for (ListEntry e : content.readingList().entries()) {
             entries.put(e.canonicalUrl().value(), e);
             entry(e, findings);
+            kindStated(e, findings);
         }
         Set<String> slugs = content.topicSlugs();
         Set<String> inSomeTopic = new HashSet<>();
@@ -77,6 +87,16 @@ public final class ContentLinter {
         }
     }
 
+    /** Our list states every entry's kind by the heading it sits under; a heading that names none is a slip. */
+    private static void kindStated(ListEntry e, List<Finding> findings) {
+        if (e.section().map(KindClassifier::statesKind).orElse(false)) {
+            return;
+        }
+        String where = e.section().map(s -> "under '" + s + "', which names no kind").orElse("before any heading");
+        findings.add(Finding.error(e.path(), e.line(), 1, "'" + e.title() + "' is " + where
+                + ": put it under a heading that says what it is (" + KindClassifier.HEADINGS + ")"));
+    }
+
     private static void sentence(String text, String what, String path, int line, int column, List<Finding> findings) {
         int first = text.codePointAt(0);
         if (Character.isLetter(first) && !Character.isUpperCase(first)) {
@@ -112,12 +132,63 @@ public final class ContentLinter {
                         + String.join(", ", slugs.stream().sorted().toList()) + ")"));
             }
         }
+        overviewLinks(topic, entries, slugs, findings);
         for (TopicDraft.Reference d : topic.demos()) {
             if (!knownDemos.contains(d.value())) {
-                findings.add(Finding.error(path, d.line(), 1, "unknown demo '" + d.value() + "'"
-                        + (knownDemos.isEmpty() ? " (no demos exist yet)" : " (demos: " + String.join(", ", knownDemos.stream().sorted().toList()) + ")")));
+                findings.add(Finding.error(path, d.line(), 1, "unknown demo '" + d.value() + "'" + demoList()));
             }
         }
+    }
+
+    /**
+     * An overview may cite a resource only if the reading list has it, so every source a reader is sent to
+     * has our description and is searched; links within the site must name a topic, demo or kind that exists.
+     */
+    private void overviewLinks(TopicDraft topic, Map<String, ListEntry> entries, Set<String> slugs, List<Finding> findings) {
+        for (MarkdownRenderer.LinkAt link : markdown.links(topic.body())) {
+            String to = link.destination().strip();
+            int line = topic.bodyLine() + link.line();
+            int column = link.column() + 1;
+            linkProblem(to, entries, slugs).ifPresent(problem -> findings.add(Finding.error(topic.path(), line, column, problem)));
+        }
+    }
+
+    private Optional<String> linkProblem(String to, Map<String, ListEntry> entries, Set<String> slugs) {
+        if (to.startsWith("#")) {
+            return Optional.empty();
+        }
+        if (to.regionMatches(true, 0, "http://", 0, 7) || to.regionMatches(true, 0, "https://", 0, 8)) {
+            try {
+                if (entries.containsKey(CanonicalUrl.of(to).value())) {
+                    return Optional.empty();
+                }
+            } catch (CanonicalUrl.InvalidUrlException e) {
+                return Optional.of("invalid link " + to + ": " + e.getMessage());
+            }
+            return Optional.of("the overview links " + to + ", which is not in " + ContentLoader.READING_LIST
+                    + ": add it there (with a description) or link a resource that is");
+        }
+        Matcher site = SITE_LINK.matcher(to);
+        if (site.matches()) {
+            String name = site.group(2);
+            return switch (site.group(1)) {
+                case "topics" -> slugs.contains(name) ? Optional.empty()
+                        : Optional.of("link to unknown topic '" + name + "' (topics: " + String.join(", ", slugs.stream().sorted().toList()) + ")");
+                case "demos" -> knownDemos.contains(name) ? Optional.empty()
+                        : Optional.of("link to unknown demo '" + name + "'" + demoList());
+                default -> ResourceKind.fromSlug(name).isPresent() ? Optional.empty()
+                        : Optional.of("link to unknown kind '" + name + "' (kinds: " + ResourceKind.slugs() + ")");
+            };
+        }
+        if (SITE_SEARCH.matcher(to).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of("unsupported link '" + abbreviate(to) + "': link a reading-list URL, an anchor (#…), "
+                + "or a page of this site (/topics/…, /demos/…, /kinds/…, /search?q=…)");
+    }
+
+    private String demoList() {
+        return knownDemos.isEmpty() ? " (no demos exist yet)" : " (demos: " + String.join(", ", knownDemos.stream().sorted().toList()) + ")";
     }
 
     private static String abbreviate(String s) {

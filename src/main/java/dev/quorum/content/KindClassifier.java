@@ -3,20 +3,69 @@ package dev.quorum.content;
 import dev.quorum.catalog.CanonicalUrl;
 import dev.quorum.catalog.ResourceKind;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Infers what a resource is. The URL speaks first where it is unambiguous (a PDF, arXiv or a DOI is a
- * paper, a YouTube playlist is a course, a GitHub repository is code unless it is a list), then the
- * section heading it sits under, and an article is the default.
+ * Works out what a resource is. The heading an entry sits under is the contributor's statement of its kind
+ * ("## Papers", "## Talks") and wins over the URL, which cannot tell a book from a paper when both are PDFs.
+ * A heading that names several kinds ("Courses / Videos") lets the URL choose among them; a heading that
+ * names none ("Links", "Miscellany") leaves the URL to decide, and an article is the default.
  */
 public final class KindClassifier {
 
+    /** The words a heading may use for each kind, matched as whole words in any case. */
+    private static final Map<ResourceKind, Pattern> STATED = Map.of(
+            ResourceKind.ARTICLE, word("articles?|posts?|blogs?|blog posts?|essays?"),
+            ResourceKind.PAPER, word("papers?|theses|thesis|dissertations?"),
+            ResourceKind.BOOK, word("books?"),
+            ResourceKind.VIDEO, word("videos?|talks?|channels?"),
+            ResourceKind.COURSE, word("courses?|lectures?|lessons?|challenges?"),
+            ResourceKind.LIST, word("lists?|reading lists?"),
+            ResourceKind.REPOSITORY, word("repositor(?:y|ies)|repos?|tools?|code|software|libraries|library"));
+
+    /** A "Links" section holds lists and repositories alike: a hint for the URL-less case, not a statement. */
+    private static final Pattern LINKS = word("links?|resources");
+
+    /** The headings the reading list's own content should use, one per kind, for messages. */
+    public static final String HEADINGS = "Articles, Papers, Books, Talks, Courses, Reading lists, Tools";
+
     public ResourceKind classify(CanonicalUrl url, Optional<String> section) {
-        return fromUrl(URI.create(url.value()))
-                .or(() -> section.flatMap(KindClassifier::fromSection))
-                .orElse(ResourceKind.ARTICLE);
+        List<ResourceKind> stated = section.map(KindClassifier::statedIn).orElse(List.of());
+        Optional<ResourceKind> fromUrl = fromUrl(URI.create(url.value()));
+        if (stated.size() == 1) {
+            return stated.get(0);
+        }
+        if (!stated.isEmpty()) {
+            return fromUrl.filter(stated::contains).orElse(stated.get(0));
+        }
+        boolean links = section.map(s -> LINKS.matcher(s).find()).orElse(false);
+        return fromUrl.orElse(links ? ResourceKind.LIST : ResourceKind.ARTICLE);
+    }
+
+    /** Whether a heading states a kind for the entries under it; the linter asks our own list for one. */
+    public static boolean statesKind(String section) {
+        return !statedIn(section).isEmpty();
+    }
+
+    /** The kinds a heading names, in the order it names them ("Courses / Videos": course, then video). */
+    static List<ResourceKind> statedIn(String section) {
+        record At(int position, ResourceKind kind) {
+        }
+        List<At> found = new ArrayList<>();
+        STATED.forEach((kind, pattern) -> {
+            Matcher m = pattern.matcher(section);
+            if (m.find()) {
+                found.add(new At(m.start(), kind));
+            }
+        });
+        found.sort((a, b) -> Integer.compare(a.position(), b.position()));
+        return found.stream().map(At::kind).toList();
     }
 
     private static Optional<ResourceKind> fromUrl(URI uri) {
@@ -44,30 +93,8 @@ public final class KindClassifier {
         return Optional.empty();
     }
 
-    private static Optional<ResourceKind> fromSection(String section) {
-        String s = section.toLowerCase(Locale.ROOT);
-        if (s.contains("paper")) {
-            return Optional.of(ResourceKind.PAPER);
-        }
-        if (s.contains("book")) {
-            return Optional.of(ResourceKind.BOOK);
-        }
-        if (s.contains("course") || s.contains("lecture")) {
-            return Optional.of(ResourceKind.COURSE);
-        }
-        if (s.contains("video") || s.contains("talk")) {
-            return Optional.of(ResourceKind.VIDEO);
-        }
-        if (s.contains("link") || s.contains("list")) {
-            return Optional.of(ResourceKind.LIST);
-        }
-        if (s.contains("repo") || s.contains("code") || s.contains("tool")) {
-            return Optional.of(ResourceKind.REPOSITORY);
-        }
-        if (s.contains("article") || s.contains("post") || s.contains("blog")) {
-            return Optional.of(ResourceKind.ARTICLE);
-        }
-        return Optional.empty();
+    private static Pattern word(String alternatives) {
+        return Pattern.compile("(?iU)(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])");
     }
 
     private static boolean isHost(String host, String domain) {

@@ -8,6 +8,7 @@ import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.SourceSpan;
@@ -64,6 +65,34 @@ public final class MarkdownRenderer {
             }
         });
         return lines;
+    }
+
+    /** A link written in Markdown: its destination as written, and where it starts (0-based line and column). */
+    public record LinkAt(String destination, int line, int column) {
+    }
+
+    /** Every inline link of {@code markdown}, in reading order; images and autolinks are links too. */
+    public List<LinkAt> links(String markdown) {
+        List<LinkAt> links = new ArrayList<>();
+        parser.parse(markdown).accept(new AbstractVisitor() {
+            @Override
+            public void visit(Link link) {
+                links.add(linkAt(link, link.getDestination()));
+                visitChildren(link);
+            }
+
+            @Override
+            public void visit(Image image) {
+                links.add(linkAt(image, image.getDestination()));
+            }
+        });
+        return links;
+    }
+
+    private static LinkAt linkAt(Node node, String destination) {
+        List<SourceSpan> spans = node.getSourceSpans();
+        return spans.isEmpty() ? new LinkAt(destination, 0, 0)
+                : new LinkAt(destination, spans.get(0).getLineIndex(), spans.get(0).getColumnIndex());
     }
 
     /** Words a reader reads: tokens with a letter or digit, Markdown punctuation aside. */

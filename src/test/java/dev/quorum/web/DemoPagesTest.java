@@ -123,6 +123,9 @@ class DemoPagesTest {
                 .body(containsString("<script type=\"module\" src=\"/js/spacetime.js\"></script>"))
                 .body(containsString("data-events-table"))
                 .body(not(containsString("data-update-url")));
+        given().get("/topics/time-and-clocks").then().statusCode(200)
+                .body(containsString("<strong>What you can break:</strong> <code>no-max</code> (broken variant): On a receive, the clock just adds one"))
+                .body(containsString("<code>no-merge</code> (broken variant): On a receive, the clock counts the event but forgets"));
         given().get("/topics/consensus").then().statusCode(200)
                 .body(not(containsString("/js/spacetime.js")));
     }
