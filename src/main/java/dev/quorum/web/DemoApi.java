@@ -3,6 +3,7 @@ package dev.quorum.web;
 import dev.quorum.demo.engine.Demo;
 import dev.quorum.demo.engine.InvalidParameter;
 import dev.quorum.demo.engine.Params;
+import dev.quorum.demo.engine.Schedule;
 import dev.quorum.demo.engine.Variant;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -75,14 +76,19 @@ public class DemoApi {
             @Parameter(description = "'violation' ends the run where a check first fails, as a counterexample's trace does; "
                     + "'end' (the default) runs it out", schema = @Schema(enumeration = {"end", "violation"}))
             @QueryParam("stop") String stopParam,
+            @Parameter(description = "The run's faults, exactly: a comma-separated list such as "
+                    + "'drop:n1/3,crash:n2@120,recover:n2@170,partition:n1.n2|n3@50,heal@200,dup:n2/1,delay:n1/2/40,skew:n2/-50,drift:n1/2000', "
+                    + "or 'none'. Absent, the faults are drawn from the seed; a trace's 'faults' field replays it")
+            @QueryParam("faults") String faultsParam,
             @Context UriInfo uri, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Demo demo = demo(id);
-        Map<String, String> query = query(uri, "seed", "variant", "stop");
+        Map<String, String> query = query(uri, "seed", "variant", "stop", "faults");
         long seed = seed(seedParam);
         Variant variant = variant(demo, variantParam, demo.variants().get(0));
         boolean stop = DemoRuns.stopAtViolation(stopParam);
         Params params = params(demo, query);
-        return cached(runs.run(demo, variant, seed, params, stop), ifNoneMatch, true);
+        Schedule schedule = schedule(demo, variant, seed, params, faultsParam);
+        return cached(runs.run(demo, variant, seed, params, schedule, stop), ifNoneMatch, true);
     }
 
     @GET
@@ -111,6 +117,14 @@ public class DemoApi {
         Params params = params(demo, query);
         DemoRuns.Search search = runs.counterexample(demo, variant, params, first, seeds);
         return cached(search.json(), ifNoneMatch, search.repeatable());
+    }
+
+    private static Schedule schedule(Demo demo, Variant variant, long seed, Params params, String faults) {
+        try {
+            return DemoRuns.schedule(demo, variant, seed, params, faults);
+        } catch (InvalidParameter e) {
+            throw new BadRequest(e.getMessage());
+        }
     }
 
     private Demo demo(String id) {

@@ -6,6 +6,7 @@ import dev.quorum.demo.engine.Demo;
 import dev.quorum.demo.engine.InvalidParameter;
 import dev.quorum.demo.engine.ParamSpec;
 import dev.quorum.demo.engine.Params;
+import dev.quorum.demo.engine.Schedule;
 import dev.quorum.demo.engine.Variant;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -76,12 +77,12 @@ public class DemoPages {
      * (variant, seed, then the parameters in declaration order): the permalink and the API URL share it.
      */
     public record DemoRun(String id, String title, String summary, List<Variant> variants, String variant, long seed,
-            List<ParamField> params, List<EventRow> events, List<CheckRow> checks, String stats, String query,
+            List<ParamField> params, String faults, List<EventRow> events, List<CheckRow> checks, String stats, String query,
             String traceJson, String domId) {
 
         /** The same run under other element ids, for a second embed of one demo on a page. */
         DemoRun withDomId(String id) {
-            return new DemoRun(this.id, title, summary, variants, variant, seed, params, events, checks, stats, query,
+            return new DemoRun(this.id, title, summary, variants, variant, seed, params, faults, events, checks, stats, query,
                     traceJson, id);
         }
 
@@ -163,7 +164,8 @@ public class DemoPages {
         String variant = raw.remove("variant");
         String seed = raw.remove("seed");
         boolean stop = DemoRuns.stopAtViolation(raw.remove("stop"));
-        return Templates.demo(run(runs, demo, variant, seed, raw, stop));
+        String faults = raw.remove("faults");
+        return Templates.demo(run(runs, demo, variant, seed, raw, faults, stop));
     }
 
     /**
@@ -173,19 +175,22 @@ public class DemoPages {
     static List<DemoRun> embeds(DemoRuns runs, List<String> ids) {
         Map<String, Integer> seen = new LinkedHashMap<>();
         return ids.stream().flatMap(i -> runs.find(i).stream()).map(d -> {
-            DemoRun run = run(runs, d, null, null, Map.of(), false);
+            DemoRun run = run(runs, d, null, null, Map.of(), null, false);
             int n = seen.merge(d.id(), 1, Integer::sum);
             return n == 1 ? run : run.withDomId(run.domId() + "-" + n);
         }).toList();
     }
 
     /** Runs a demo as the API would for the same query, and shapes the result for a page. */
-    static DemoRun run(DemoRuns runs, Demo demo, String variantName, String seedText, Map<String, String> raw, boolean stop) {
+    static DemoRun run(DemoRuns runs, Demo demo, String variantName, String seedText, Map<String, String> raw, String faults,
+            boolean stop) {
         try {
             Variant variant = variantName == null || variantName.isBlank() ? demo.variants().get(0) : demo.variant(variantName.trim());
             long seed = seed(seedText);
             Params params = Params.parse(demo.params(), raw);
-            return view(demo, variant, seed, params, stop, runs.tryRun(demo, variant, seed, params, stop).orElse(null));
+            Schedule schedule = DemoRuns.schedule(demo, variant, seed, params, faults);
+            return view(demo, variant, seed, params, schedule, stop,
+                    runs.tryRun(demo, variant, seed, params, schedule, stop).orElse(null));
         } catch (InvalidParameter e) {
             throw new BadRequest(e.getMessage());
         }
@@ -208,7 +213,8 @@ public class DemoPages {
     }
 
     /** The page's view of a run; with no trace (the engine was busy) the form and links only. */
-    private static DemoRun view(Demo demo, Variant variant, long seed, Params params, boolean stop, String json) {
+    private static DemoRun view(Demo demo, Variant variant, long seed, Params params, Schedule schedule, boolean stop,
+            String json) {
         StringBuilder q = new StringBuilder("variant=").append(enc(variant.name())).append("&seed=").append(seed);
         List<ParamField> fields = new ArrayList<>();
         for (ParamSpec spec : demo.params()) {
@@ -217,11 +223,14 @@ public class DemoPages {
             fields.add(new ParamField(spec.name(), spec.kind() == ParamSpec.Kind.CHOICE, spec.min(), spec.max(), value,
                     spec.options(), spec.description(), !value.equals(String.valueOf(spec.defaultAsValue()))));
         }
+        if (!schedule.seeded()) {
+            q.append("&faults=").append(enc(schedule.text()));
+        }
         if (stop) {
             q.append("&stop=violation");
         }
         if (json == null) {
-            return new DemoRun(demo.id(), demo.title(), demo.summary(), demo.variants(), variant.name(), seed, fields,
+            return new DemoRun(demo.id(), demo.title(), demo.summary(), demo.variants(), variant.name(), seed, fields, schedule.text(),
                     List.of(), List.of(), "", q.toString(), null, "demo-" + demo.id());
         }
         JsonNode root;
@@ -256,7 +265,7 @@ public class DemoPages {
                 + st.path("dropped").asText("?") + " dropped, simulated time " + st.path("simTime").asText("?");
         // Safe inside <script type="application/json">: no "<" can close the element or open a comment.
         String embedded = json.replace("<", "\\u003c");
-        return new DemoRun(demo.id(), demo.title(), demo.summary(), demo.variants(), variant.name(), seed, fields, rows,
+        return new DemoRun(demo.id(), demo.title(), demo.summary(), demo.variants(), variant.name(), seed, fields, schedule.text(), rows,
                 checks, stats, q.toString(), embedded, "demo-" + demo.id());
     }
 

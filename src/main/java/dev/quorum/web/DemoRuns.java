@@ -4,7 +4,9 @@ import dev.quorum.demo.AllDemos;
 import dev.quorum.demo.engine.CounterexampleSearch;
 import dev.quorum.demo.engine.Demo;
 import dev.quorum.demo.engine.DemoRegistry;
+import dev.quorum.demo.engine.InvalidParameter;
 import dev.quorum.demo.engine.Params;
+import dev.quorum.demo.engine.Schedule;
 import dev.quorum.demo.engine.Variant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
@@ -32,6 +34,8 @@ public class DemoRuns {
     static final long SEED_DEFAULT = 1;
     static final int SEEDS_DEFAULT = 100;
     static final int SEEDS_MAX = 500;
+    /** A fault list longer than this is not one a reader clicked together or a search left. */
+    static final int FAULTS_CHARS_MAX = 16_000;
     /** A search's budget: a default clock-demo run is about 30 events, a large one a few hundred. */
     static final int SEARCH_RUNS_MAX = 2_000;
     static final long SEARCH_EVENTS_MAX = 400_000;
@@ -59,18 +63,32 @@ public class DemoRuns {
      * The run's trace JSON; a 503 when every run slot stays busy for a second. With {@code stopAtViolation} the run
      * ends where a check first fails, as a counterexample search's runs do, so it gives their traces byte for byte.
      */
-    String run(Demo demo, Variant variant, long seed, Params params, boolean stopAtViolation) {
-        return tryRun(demo, variant, seed, params, stopAtViolation).orElseThrow(DemoRuns::busy);
+    String run(Demo demo, Variant variant, long seed, Params params, Schedule schedule, boolean stopAtViolation) {
+        return tryRun(demo, variant, seed, params, schedule, stopAtViolation).orElseThrow(DemoRuns::busy);
+    }
+
+    /**
+     * The {@code faults} query parameter, checked against the run it is for (its node names): absent or blank,
+     * the run's faults are drawn from its seed; {@code none} or a list, the run has exactly those.
+     */
+    static Schedule schedule(Demo demo, Variant variant, long seed, Params params, String faults) {
+        if (faults == null || faults.isBlank()) {
+            return Schedule.SEEDED;
+        }
+        if (faults.length() > FAULTS_CHARS_MAX) {
+            throw new InvalidParameter("parameter 'faults' is longer than " + FAULTS_CHARS_MAX + " characters");
+        }
+        return Schedule.parse(faults, demo.scenario(variant, params, seed).nodes().size());
     }
 
     /** The run's trace JSON, or empty when every run slot stays busy for a second (a page then shows the run later). */
-    Optional<String> tryRun(Demo demo, Variant variant, long seed, Params params, boolean stopAtViolation) {
-        if (!stopAtViolation && seed == SEED_DEFAULT && params.equals(Params.defaults(demo.params()))) {
+    Optional<String> tryRun(Demo demo, Variant variant, long seed, Params params, Schedule schedule, boolean stopAtViolation) {
+        if (!stopAtViolation && schedule.seeded() && seed == SEED_DEFAULT && params.equals(Params.defaults(demo.params()))) {
             // At most one entry per variant, each made once: cheap enough to make without a slot.
             return Optional.of(defaultRuns.computeIfAbsent(demo.id() + "/" + variant.name(),
                     k -> demo.run(variant, seed, params).toJson()));
         }
-        return bounded(runSlots, () -> demo.run(variant, seed, params, stopAtViolation).toJson());
+        return bounded(runSlots, () -> demo.run(variant, seed, params, schedule, stopAtViolation).toJson());
     }
 
     /** The {@code stop} query parameter: absent (run to the end) or {@code violation}. */

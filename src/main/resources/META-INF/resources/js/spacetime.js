@@ -37,6 +37,13 @@ export function initAll(root = document) {
   });
 }
 
+/** "no faults", "1 fault (skew:n2/-50)", "3 faults (…)": what a shrunk counterexample still needs. */
+function faultCount(trace) {
+  const faults = trace.faults || [];
+  if (!faults.length) return "no faults";
+  return `${faults.length} fault${faults.length === 1 ? "" : "s"} (${faults.join(", ")})`;
+}
+
 class Viewer {
   constructor(el, index) {
     this.el = el;
@@ -159,7 +166,8 @@ class Viewer {
   formQuery() {
     const params = new URLSearchParams();
     for (const [k, v] of new FormData(this.form)) {
-      if (typeof v === "string") params.append(k, v);
+      // A blank fault list means "drawn from the seed", which is what leaving it out says too.
+      if (typeof v === "string" && !(k === "faults" && !v.trim())) params.append(k, v);
     }
     return params.toString();
   }
@@ -200,6 +208,7 @@ class Viewer {
       const params = new URLSearchParams(this.form ? this.formQuery() : "");
       params.delete("variant");
       params.delete("seed");
+      params.delete("faults"); // a search draws faults from each seed it tries, then shrinks them
       for (const [k, v] of new FormData(form)) if (typeof v === "string") params.set(k, v);
       button.disabled = true;
       form.setAttribute("aria-busy", "true");
@@ -231,6 +240,7 @@ class Viewer {
       q.set("variant", t.variant);
       q.set("seed", String(t.seed));
       for (const [k, v] of Object.entries(t.params || {})) q.set(k, String(v));
+      if (t.schedule === "explicit") q.set("faults", (t.faults || []).length ? t.faults.join(",") : "none");
       q.set("stop", "violation");
       const query = q.toString();
       this.pause();
@@ -239,7 +249,8 @@ class Viewer {
       this.show(t);
       const failed = (t.checks || []).filter((c) => !c.ok).map((c) => c.name).join(", ");
       out.textContent = `Found: seed ${body.seed} fails ${failed || "a check"} after trying ${body.tried} `
-        + `seed${body.tried === 1 ? "" : "s"}; shrunk (${body.runs} runs) to ${(t.events || []).length} events, shown above.`;
+        + `seed${body.tried === 1 ? "" : "s"}; shrunk (${body.runs} runs) to ${(t.events || []).length} events and `
+        + `${faultCount(t)}, shown above.`;
       if (this.el.hasAttribute("data-update-url")) {
         const next = location.pathname + "?" + query;
         if (next !== location.pathname + location.search) history.pushState({ spacetime: query }, "", next);

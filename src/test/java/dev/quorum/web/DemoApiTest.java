@@ -24,9 +24,9 @@ class DemoApiTest {
     void listsTheDemosWithVariantsAndParameters() {
         given().get("/api/v1/demos").then().statusCode(200).contentType(ContentType.JSON)
                 .body("id", equalTo(List.of("lamport-clocks", "vector-clocks")))
-                .body("[0].variants.name", equalTo(List.of("correct", "no-max")))
+                .body("[0].variants.name", equalTo(List.of("correct", "no-max", "wall-clock")))
                 .body("[0].variants[0].correct", equalTo(true))
-                .body("[1].variants.name", equalTo(List.of("correct", "no-merge")))
+                .body("[1].variants.name", equalTo(List.of("correct", "no-merge", "reset-on-crash")))
                 .body("[0].params.name", hasItems("seed", "nodes", "steps", "latency", "lossPercent", "crashes", "partitionMs"))
                 .body("[0].params.find { it.name == 'nodes' }.type", equalTo("integer"))
                 .body("[0].params.find { it.name == 'nodes' }.min", equalTo(2))
@@ -105,6 +105,9 @@ class DemoApiTest {
         StringBuilder url = new StringBuilder("/api/v1/demos/vector-clocks/run?variant=" + found.getString("trace.variant")
                 + "&seed=" + found.getLong("trace.seed"));
         params.forEach((k, v) -> url.append('&').append(k).append('=').append(v));
+        java.util.List<String> faults = found.getList("trace.faults");
+        url.append("&faults=").append(faults.isEmpty() ? "none" : java.net.URLEncoder.encode(String.join(",", faults),
+                java.nio.charset.StandardCharsets.UTF_8));
         String trace = search.substring(search.indexOf("\"trace\":") + "\"trace\":".length(), search.lastIndexOf('}'));
         String stopped = given().urlEncodingEnabled(false).get(url + "&stop=violation").then().statusCode(200)
                 .body("stats.stoppedBy", equalTo("violation")).extract().asString();
@@ -119,15 +122,38 @@ class DemoApiTest {
         expect400("/api/v1/demos/lamport-clocks/run?nodes=9", "parameter 'nodes' must be between 2 and 8, got 9");
         expect400("/api/v1/demos/lamport-clocks/run?nodes=three", "parameter 'nodes' must be an integer between 2 and 8, got 'three'");
         expect400("/api/v1/demos/lamport-clocks/run?colour=red", "unknown parameter 'colour' (parameters: nodes, steps, localPercent, "
-                + "intervalMs, latency, latencyMs, lossPercent, duplicatePercent, reorderPercent, crashes, partitionMs, skewMs, driftPpm)");
+                + "intervalMs, latency, latencyMs, lossPercent, duplicatePercent, reorderPercent, crashes, partitionMs, skewMs, driftPpm, check)");
         expect400("/api/v1/demos/lamport-clocks/run?variant=sloppy",
-                "unknown variant 'sloppy' of demo 'lamport-clocks' (variants: correct, no-max)");
+                "unknown variant 'sloppy' of demo 'lamport-clocks' (variants: correct, no-max, wall-clock)");
         expect400("/api/v1/demos/lamport-clocks/run?seed=-1", "parameter 'seed' must be an integer between 0 and 9007199254740991, got '-1'");
         expect400("/api/v1/demos/lamport-clocks/run?latency=pareto",
                 "parameter 'latency' must be one of constant, uniform, exponential, got 'pareto'");
         expect400("/api/v1/demos/lamport-clocks/run?nodes=3&nodes=4", "parameter 'nodes' is given 2 times");
+        expect400("/api/v1/demos/vector-clocks/run?faults=drop:n4/1",
+                "parameter 'faults': cannot read 'drop:n4/1': this run has nodes n1 to n3");
+        expect400("/api/v1/demos/vector-clocks/run?faults=explode:n1",
+                "parameter 'faults': cannot read 'explode:n1': expected one of crash:n2@120, recover:n2@170, "
+                        + "partition:n1.n2|n3@50, heal@200, drop:n1/3, dup:n1/3, delay:n1/3/40, skew:n2/-50, drift:n1/2000");
+        expect400("/api/v1/demos/vector-clocks/run?faults=partition:n1.n2|n2@5",
+                "parameter 'faults': cannot read 'partition:n1.n2|n2@5': n2 is in two groups");
+        expect400("/api/v1/demos/vector-clocks/run?faults=" + "heal@1,".repeat(1001),
+                "parameter 'faults' lists 1002 faults; at most 1000");
         expect400("/api/v1/demos/lamport-clocks/counterexample?seeds=501", "parameter 'seeds' must be between 1 and 500, got 501");
         expect400("/api/v1/demos/lamport-clocks/counterexample?seeds=10&steps=0", "parameter 'steps' must be between 1 and 40, got 0");
+    }
+
+    @Test
+    void aClickedFaultListIsReproducedAndEchoedInTheTrace() {
+        String url = "/api/v1/demos/vector-clocks/run?seed=3&faults=drop:n1/1,skew:n2/-40";
+        String first = given().get(url).then().statusCode(200)
+                .body("schedule", equalTo("explicit"))
+                .body("faults", equalTo(List.of("skew:n2/-40", "drop:n1/1")))
+                .body("events.find { it.type == 'drop' }.reason", equalTo("loss"))
+                .extract().asString();
+        assertEquals(first, given().get(url).then().statusCode(200).extract().asString(), "the same URL, the same bytes");
+        given().get("/api/v1/demos/vector-clocks/run?seed=3&faults=none").then().statusCode(200)
+                .body("schedule", equalTo("explicit")).body("faults", equalTo(List.of()));
+        given().get("/api/v1/demos/vector-clocks/run?seed=3").then().statusCode(200).body("schedule", equalTo("seeded"));
     }
 
     @Test

@@ -34,20 +34,26 @@ final class ClockWorkload {
             ParamSpec.integer("reorderPercent", 0, 100, 0, "Chance that a message is held back by up to four mean delays").asShrinkable(),
             ParamSpec.integer("crashes", 0, 3, 0, "Crashes, each of a random node that restarts a while later").asShrinkable(),
             ParamSpec.integer("partitionMs", 0, 2000, 0, "Length of a partition cutting the last node off, a third of the way in").asShrinkable(),
-            ParamSpec.integer("skewMs", 0, 1000, 0, "Largest error of a node's physical clock; shown as wallMs when set"),
-            ParamSpec.integer("driftPpm", 0, 100_000, 0, "Largest rate error of a node's physical clock, in parts per million"));
+            ParamSpec.integer("skewMs", 0, 1000, 0, "Largest error of a node's physical clock, drawn per node; shown as wallMs").asShrinkable(),
+            ParamSpec.integer("driftPpm", 0, 100_000, 0,
+                    "Largest rate error of a node's physical clock, in parts per million; its step timer runs on that clock").asShrinkable());
 
     private ClockWorkload() {
     }
 
     static Scenario scenario(Params p, long seed, IntFunction<LogicalClock> clocks, Invariant invariant) {
+        return scenario(p, seed, clocks, invariant, false);
+    }
+
+    /** With {@code showsWallClock} every event shows its node's physical clock, skewed or not. */
+    static Scenario scenario(Params p, long seed, IntFunction<LogicalClock> clocks, Invariant invariant, boolean showsWallClock) {
         int nodes = p.intValue("nodes");
         int steps = p.intValue("steps");
         long intervalMs = p.integer("intervalMs");
-        boolean showsWallClock = p.integer("skewMs") > 0 || p.integer("driftPpm") > 0;
         List<Node> members = new ArrayList<>();
         for (int k = 0; k < nodes; k++) {
-            members.add(new ClockNode(clocks.apply(k), steps, intervalMs, p.intValue("localPercent"), showsWallClock));
+            members.add(new ClockNode(clocks.apply(k), steps, intervalMs, p.intValue("localPercent"),
+                    showsWallClock || p.integer("skewMs") > 0 || p.integer("driftPpm") > 0));
         }
         NetworkModel network = new NetworkModel(latency(p), p.integer("lossPercent") / 100.0,
                 p.integer("duplicatePercent") / 100.0, p.integer("reorderPercent") / 100.0);

@@ -1,19 +1,40 @@
 package dev.quorum.demo.clocks;
 
 import dev.quorum.demo.engine.Demo;
+import dev.quorum.demo.engine.Invariant;
 import dev.quorum.demo.engine.ParamSpec;
 import dev.quorum.demo.engine.Params;
 import dev.quorum.demo.engine.Scenario;
 import dev.quorum.demo.engine.Variant;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Lamport clocks, and what goes wrong when a receiver ignores the time a message carries. */
+/**
+ * Lamport clocks, what goes wrong when a receiver ignores the time a message carries or trusts its wall
+ * clock instead, and (with {@code check=converse}) why a smaller Lamport time does not mean "happened before".
+ */
 public final class LamportClocks implements Demo {
 
     static final Variant CORRECT = new Variant("correct", true,
             "On a receive, the clock becomes one more than the larger of its own time and the message's.");
     static final Variant NO_MAX = new Variant("no-max", false,
             "On a receive, the clock just adds one to its own time and ignores the message's.");
+    static final Variant WALL_CLOCK = new Variant("wall-clock", false,
+            "Events are stamped with the node's physical clock (in microseconds) instead of a counter; a receive "
+                    + "ignores the message's stamp. Right while clocks agree, wrong once one is skewed or drifts.");
+
+    static final String CHECK_CONDITION = "clock-condition";
+    static final String CHECK_CONVERSE = "converse";
+
+    private static final List<ParamSpec> PARAMS = withCheck();
+
+    private static List<ParamSpec> withCheck() {
+        List<ParamSpec> all = new ArrayList<>(ClockWorkload.PARAMS);
+        all.add(ParamSpec.choice("check", List.of(CHECK_CONDITION, CHECK_CONVERSE), CHECK_CONDITION,
+                "What to check: the clock condition (a → b implies L(a) < L(b)), or its converse "
+                        + "(L(a) < L(b) implies a → b), which no Lamport clock can promise"));
+        return List.copyOf(all);
+    }
 
     @Override
     public String id() {
@@ -32,17 +53,22 @@ public final class LamportClocks implements Demo {
 
     @Override
     public List<Variant> variants() {
-        return List.of(CORRECT, NO_MAX);
+        return List.of(CORRECT, NO_MAX, WALL_CLOCK);
     }
 
     @Override
     public List<ParamSpec> params() {
-        return ClockWorkload.PARAMS;
+        return PARAMS;
     }
 
     @Override
     public Scenario scenario(Variant variant, Params params, long seed) {
-        boolean takesMax = variant(variant.name()).correct();
-        return ClockWorkload.scenario(params, seed, node -> new LamportClock(takesMax), new ClockCondition());
+        String name = variant(variant.name()).name();
+        Invariant check = params.choice("check").equals(CHECK_CONVERSE) ? new ConverseClockCondition() : new ClockCondition();
+        if (name.equals(WALL_CLOCK.name())) {
+            return ClockWorkload.scenario(params, seed, node -> new WallClock(), check, true);
+        }
+        boolean takesMax = name.equals(CORRECT.name());
+        return ClockWorkload.scenario(params, seed, node -> new LamportClock(takesMax), check);
     }
 }

@@ -14,6 +14,8 @@ public final class VectorClocks implements Demo {
             "On a receive, the clock takes the entry-wise maximum with the message's vector, then counts the event.");
     static final Variant NO_MERGE = new Variant("no-merge", false,
             "On a receive, the clock counts the event but forgets to merge the message's vector.");
+    static final Variant RESET_ON_CRASH = new Variant("reset-on-crash", false,
+            "The clock lives in memory only: a node that crashes restarts it from zeros, forgetting what it had seen.");
 
     @Override
     public String id() {
@@ -33,7 +35,7 @@ public final class VectorClocks implements Demo {
 
     @Override
     public List<Variant> variants() {
-        return List.of(CORRECT, NO_MERGE);
+        return List.of(CORRECT, NO_MERGE, RESET_ON_CRASH);
     }
 
     @Override
@@ -43,8 +45,10 @@ public final class VectorClocks implements Demo {
 
     @Override
     public Scenario scenario(Variant variant, Params params, long seed) {
-        boolean merges = variant(variant.name()).correct();
+        String name = variant(variant.name()).name();
+        boolean merges = !name.equals(NO_MERGE.name());
+        boolean survivesCrash = !name.equals(RESET_ON_CRASH.name());
         int nodes = params.intValue("nodes");
-        return ClockWorkload.scenario(params, seed, node -> new VectorClock(merges, node, nodes), new StrongClockCondition());
+        return ClockWorkload.scenario(params, seed, node -> new VectorClock(merges, survivesCrash, node, nodes), new StrongClockCondition());
     }
 }

@@ -8,11 +8,10 @@ import java.util.function.BooleanSupplier;
 /**
  * Break-it mode: runs a variant under consecutive seeds until a check fails, then shrinks the failure.
  * Runs stop at their first violation, so a failing trace ends where the property broke, and its length is
- * the number of events it takes to break it. Shrinking never makes that longer: it lowers each shrinkable
- * parameter in declaration order, trying values from the smallest up and a few seeds for each, and keeps the
- * first that fails in no more events; it repeats until nothing shrinks, then keeps the seed whose failure
- * comes soonest. The result is the shortest failing trace found, with the smallest parameters that give it.
- * Every step is deterministic, and all of it is bounded by a {@link Budget}.
+ * the number of events it takes to break it. Shrinking first removes faults (every drop, duplicate, delay,
+ * crash, partition and clock error the run had, written out as an explicit {@link Schedule}) while the same
+ * check still fails, then lowers parameters; what is left is the faults the failure needs. Every step is
+ * deterministic, and all of it is bounded by a {@link Budget}.
  */
 public final class CounterexampleSearch {
 
@@ -54,7 +53,8 @@ public final class CounterexampleSearch {
             if (original.isPresent()) {
                 Trace o = original.get();
                 json.raw("{").key("seed").raw(Long.toString(o.seed())).raw(",").key("params").inOrder(o.params())
-                        .raw(",").key("events").raw(Integer.toString(o.events().size())).raw("}");
+                        .raw(",").key("events").raw(Integer.toString(o.events().size()))
+                        .raw(",").key("faults").raw(Integer.toString(o.faults().size())).raw("}");
             } else {
                 json.raw("null");
             }
@@ -96,17 +96,32 @@ public final class CounterexampleSearch {
         return new Result(false, 0, tried, runs, tried < seeds, Optional.empty(), Optional.empty());
     }
 
+    /**
+     * Shrinks a failing run. It first replays the run with its faults written out (the same events, now
+     * editable), then repeats until nothing shrinks: delete faults while the same check still fails (delta
+     * debugging), then lower each shrinkable parameter, keeping what still fails with no more faults and no
+     * more events. Faults that name a node a smaller run lacks are left out of its schedule.
+     */
     private Trace shrink(Trace failing, Params params) {
-        Trace best = failing;
+        String target = firstFailed(failing);
+        Trace best = run(failing.seed(), params, failing.replay());
+        if (!fails(best, target)) {
+            return failing; // the replay should be identical; if it is not, the seeded run is the honest answer
+        }
         Params bestParams = params;
         boolean improved = true;
         while (improved && !exhausted()) {
             improved = false;
+            Optional<Trace> fewer = fewerFaults(best, bestParams, target);
+            if (fewer.isPresent()) {
+                best = fewer.get();
+                improved = true;
+            }
             for (ParamSpec spec : demo.params()) {
                 if (!spec.shrinkable() || exhausted()) {
                     continue;
                 }
-                Optional<Trace> smaller = lower(spec, bestParams, best);
+                Optional<Trace> smaller = lower(spec, bestParams, best, target);
                 if (smaller.isPresent()) {
                     best = smaller.get();
                     bestParams = bestParams.with(spec.name(), (Long) best.params().get(spec.name()));
@@ -114,22 +129,72 @@ public final class CounterexampleSearch {
                 }
             }
         }
-        for (long seed : seeds(best.seed())) {
-            if (exhausted()) {
-                break;
-            }
-            if (seed != best.seed()) {
-                Trace t = run(seed, bestParams);
-                if (!t.ok() && t.events().size() < best.events().size()) {
-                    best = t;
-                }
-            }
-        }
         return best;
     }
 
-    /** The smallest value of one parameter below its current one at which some seed fails in no more events. */
-    private Optional<Trace> lower(ParamSpec spec, Params params, Trace best) {
+    /** Delta debugging (Zeller's ddmin) over the run's faults: the smallest list found that still fails. */
+    private Optional<Trace> fewerFaults(Trace best, Params params, String target) {
+        List<Fault> faults = best.faults();
+        if (faults.isEmpty()) {
+            return Optional.empty();
+        }
+        Trace found = null;
+        Trace none = run(best.seed(), params, Schedule.explicit(List.of()));
+        if (fails(none, target)) {
+            return Optional.of(none);
+        }
+        int granularity = 2;
+        while (faults.size() >= 2 && !exhausted()) {
+            List<List<Fault>> chunks = split(faults, granularity);
+            Trace reduced = null;
+            for (List<Fault> chunk : chunks) {
+                Trace t = run(best.seed(), params, Schedule.explicit(chunk));
+                if (fails(t, target)) {
+                    reduced = t;
+                    granularity = 2;
+                    break;
+                }
+            }
+            if (reduced == null && granularity > 2) {
+                for (List<Fault> chunk : chunks) {
+                    List<Fault> rest = new ArrayList<>(faults);
+                    rest.removeAll(chunk);
+                    Trace t = run(best.seed(), params, Schedule.explicit(rest));
+                    if (fails(t, target)) {
+                        reduced = t;
+                        granularity = Math.max(granularity - 1, 2);
+                        break;
+                    }
+                }
+            }
+            if (reduced != null) {
+                found = reduced;
+                faults = reduced.faults();
+            } else if (granularity >= faults.size()) {
+                break;
+            } else {
+                granularity = Math.min(2 * granularity, faults.size());
+            }
+        }
+        return found != null && found.faults().size() < best.faults().size() ? Optional.of(found) : Optional.empty();
+    }
+
+    /** {@code list} in {@code parts} consecutive chunks of nearly equal size. */
+    static <T> List<List<T>> split(List<T> list, int parts) {
+        List<List<T>> chunks = new ArrayList<>();
+        int from = 0;
+        for (int k = 0; k < parts; k++) {
+            int to = from + (list.size() - from) / (parts - k);
+            if (to > from) {
+                chunks.add(List.copyOf(list.subList(from, to)));
+            }
+            from = to;
+        }
+        return chunks;
+    }
+
+    /** The smallest value of one parameter below its current one at which some seed fails, with no more faults or events. */
+    private Optional<Trace> lower(ParamSpec spec, Params params, Trace best, String target) {
         long current = params.integer(spec.name());
         for (long v : candidates(spec.min(), current)) {
             Params candidate = params.with(spec.name(), v);
@@ -137,13 +202,28 @@ public final class CounterexampleSearch {
                 if (exhausted()) {
                     return Optional.empty();
                 }
-                Trace t = run(seed, candidate);
-                if (!t.ok() && t.events().size() <= best.events().size()) {
+                int nodes = nodeCount(candidate, seed);
+                List<Fault> fitting = best.faults().stream().filter(f -> f.fits(nodes)).toList();
+                Trace t = run(seed, candidate, Schedule.explicit(fitting));
+                if (fails(t, target) && t.faults().size() <= best.faults().size() && t.events().size() <= best.events().size()) {
                     return Optional.of(t);
                 }
             }
         }
         return Optional.empty();
+    }
+
+    private int nodeCount(Params params, long seed) {
+        return demo.scenario(variant, params, seed).nodes().size();
+    }
+
+    private static String firstFailed(Trace t) {
+        return t.checks().stream().filter(c -> !c.ok()).map(CheckResult::name).findFirst().orElseThrow();
+    }
+
+    /** Whether the run fails the check the search started from (not some other one it stumbled on). */
+    private static boolean fails(Trace t, String check) {
+        return t.checks().stream().anyMatch(c -> !c.ok() && c.name().equals(check));
     }
 
     /** Values below {@code current}, smallest first: all of them in a small range, 16 steps in a large one. */
@@ -174,7 +254,11 @@ public final class CounterexampleSearch {
     }
 
     private Trace run(long seed, Params params) {
-        Trace t = demo.run(variant, seed, params, true);
+        return run(seed, params, Schedule.SEEDED);
+    }
+
+    private Trace run(long seed, Params params, Schedule schedule) {
+        Trace t = demo.run(variant, seed, params, schedule, true);
         runs++;
         events += t.events().size();
         return t;

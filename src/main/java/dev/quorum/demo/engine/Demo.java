@@ -39,10 +39,15 @@ public interface Demo {
 
     /** Runs once; with {@code stopOnViolation} the run ends at the step where a check first fails. */
     default Trace run(Variant variant, long seed, Params params, boolean stopOnViolation) {
+        return run(variant, seed, params, Schedule.SEEDED, stopOnViolation);
+    }
+
+    /** Runs once with the faults of {@code schedule}: drawn from the seed, or exactly those listed. */
+    default Trace run(Variant variant, long seed, Params params, Schedule schedule, boolean stopOnViolation) {
         if (seed < 0 || seed > SEED_MAX) {
             throw new InvalidParameter("parameter 'seed' must be between 0 and " + SEED_MAX + ", got " + seed);
         }
         Scenario scenario = scenario(variant, params, seed);
-        return new Simulation(scenario, seed, stopOnViolation).run(id(), variant.name(), params.asMap());
+        return new Simulation(scenario, seed, schedule, stopOnViolation).run(id(), variant.name(), params.asMap());
     }
 }

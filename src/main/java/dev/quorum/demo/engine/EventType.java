@@ -12,8 +12,12 @@ public enum EventType {
         return json;
     }
 
-    /** Whether the event is a step of its node, and so ordered by program order; a drop is the network's doing. */
+    /**
+     * Whether the event is a step of its node, and so ordered by program order and counted in the causal past.
+     * A drop is the network's doing; a crash happens to a node that runs no code at it, so it ticks no clock
+     * and is in nobody's past. A recovery is a step: the node runs its recovery handler there.
+     */
     boolean onTimeline() {
-        return this != DROP && this != PARTITION && this != HEAL;
+        return this != DROP && this != PARTITION && this != HEAL && this != CRASH;
     }
 }

@@ -22,17 +22,11 @@ public record Scenario(List<Node> nodes, NetworkModel network, List<Fault> fault
         Check.range("clock skew", clockSkewMsMax, 0, Limits.TIME_MS_MAX);
         Check.range("clock drift", clockDriftPpmMax, 0, 500_000);
         for (Fault f : faults) {
-            Check.range("fault time", f.atMs(), 0, Limits.TIME_MS_MAX);
-            if (f instanceof Fault.Crash c) {
-                Check.range("crashed node", c.node(), 0, nodes.size() - 1);
-            } else if (f instanceof Fault.Recover r) {
-                Check.range("recovered node", r.node(), 0, nodes.size() - 1);
-            } else if (f instanceof Fault.Partition p) {
-                for (List<Integer> g : p.groups()) {
-                    for (int member : g) {
-                        Check.range("partitioned node", member, 0, nodes.size() - 1);
-                    }
-                }
+            if (f instanceof Fault.Timed t) {
+                Check.range("fault time", t.atMs(), 0, Limits.TIME_MS_MAX);
+            }
+            if (!f.fits(nodes.size())) {
+                throw new IllegalArgumentException("fault " + f.text() + " names a node beyond the run's " + nodes.size());
             }
         }
     }

@@ -10,6 +10,7 @@ import java.util.OptionalInt;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * A discrete-event simulator: one queue ordered by (simulated time, sequence number), handlers run one at a
@@ -20,6 +21,12 @@ public final class Simulation implements RunView {
 
     private final Scenario scenario;
     private final long seed;
+    private final Schedule schedule;
+    /** Explicit message faults by sender and ordinal ({@link #messageKey}); empty for a seeded run. */
+    private final Map<Long, List<Fault.OnMessage>> messageFaults = new TreeMap<>();
+    /** Every fault that took effect, as the trace lists it. */
+    private final List<Fault> taken = new ArrayList<>();
+    private final int[] sends;
     private final boolean stopOnViolation;
     private final int n;
     private final List<String> names;
@@ -60,8 +67,14 @@ public final class Simulation implements RunView {
     private final Handler handler = new Handler();
 
     public Simulation(Scenario scenario, long seed, boolean stopOnViolation) {
+        this(scenario, seed, Schedule.SEEDED, stopOnViolation);
+    }
+
+    /** A run with the faults of {@code schedule}: drawn from the seed, or exactly those listed. */
+    public Simulation(Scenario scenario, long seed, Schedule schedule, boolean stopOnViolation) {
         this.scenario = scenario;
         this.seed = seed;
+        this.schedule = schedule;
         this.stopOnViolation = stopOnViolation;
         this.n = scenario.nodes().size();
         this.limits = scenario.limits();
@@ -79,8 +92,31 @@ public final class Simulation implements RunView {
             SplittableRandom clock = RandomStreams.stream(seed, RandomStreams.CLOCK, k);
             long skew = clock.nextLong(-scenario.clockSkewMsMax(), scenario.clockSkewMsMax() + 1);
             long drift = clock.nextLong(-scenario.clockDriftPpmMax(), scenario.clockDriftPpmMax() + 1);
-            skewMs[k] = skew;
-            driftPpm[k] = drift;
+            if (schedule.seeded()) {
+                skewMs[k] = skew;
+                driftPpm[k] = drift;
+            }
+        }
+        sends = new int[n];
+        for (Fault f : planned()) {
+            if (!f.fits(n)) {
+                throw new InvalidParameter("fault " + f.text() + " names a node this run does not have (it has n1 to n" + n + ")");
+            }
+            if (f instanceof Fault.Skew sk) {
+                skewMs[sk.node()] = sk.ms();
+            } else if (f instanceof Fault.Drift d) {
+                driftPpm[d.node()] = d.ppm();
+            } else if (f instanceof Fault.OnMessage m) {
+                messageFaults.computeIfAbsent(messageKey(m.node(), m.nth()), key -> new ArrayList<>()).add(m);
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            if (skewMs[k] != 0) {
+                taken.add(new Fault.Skew(k, skewMs[k]));
+            }
+            if (driftPpm[k] != 0) {
+                taken.add(new Fault.Drift(k, driftPpm[k]));
+            }
         }
         this.names = List.of(nodeNames);
         up = new boolean[n];
@@ -99,14 +135,17 @@ public final class Simulation implements RunView {
         for (int k = 0; k < n; k++) {
             push(0, new Start(k));
         }
-        for (Fault f : scenario.faults()) {
-            push(f.atMs(), new Scheduled(f));
+        // In one order whatever the source, so faults at the same instant happen alike in a run and its replay.
+        for (Fault f : planned()) {
+            if (f instanceof Fault.Timed t) {
+                push(t.atMs(), new Scheduled(t));
+            }
         }
         String stoppedBy = loop();
         List<CheckResult> checks = finishChecks();
         long simTime = events.isEmpty() ? 0 : events.get(events.size() - 1).t();
         Stats stats = new Stats(events.size(), messages, dropped, simTime, stoppedBy);
-        return new Trace(demo, variant, seed, params, names, events, history, checks, stats);
+        return new Trace(demo, variant, seed, params, schedule, taken, names, events, history, checks, stats);
     }
 
     private String loop() {
@@ -169,9 +208,10 @@ public final class Simulation implements RunView {
         handler.run(f.node, head, () -> scenario.nodes().get(f.node).onTimer(handler, f.timer));
     }
 
-    private void fault(Fault fault) {
+    private void fault(Fault.Timed fault) {
         if (fault instanceof Fault.Crash c) {
             if (up[c.node()]) {
+                taken.add(c);
                 up[c.node()] = false;
                 epoch[c.node()]++;
                 record(c.node(), EventType.CRASH, null, Stamp.NONE, null, null, false);
@@ -179,14 +219,17 @@ public final class Simulation implements RunView {
             }
         } else if (fault instanceof Fault.Recover r) {
             if (!up[r.node()]) {
+                taken.add(r);
                 up[r.node()] = true;
                 TraceEvent head = record(r.node(), EventType.RECOVER, null, Stamp.NONE, null, null, false);
                 handler.run(r.node(), head, () -> scenario.nodes().get(r.node()).onRecover(handler));
             }
         } else if (fault instanceof Fault.Partition p) {
+            taken.add(p);
             List<List<Integer>> groups = partition(p.groups());
             record(TraceEvent.NETWORK, EventType.PARTITION, null, Stamp.NONE, null, groups, false);
-        } else if (fault instanceof Fault.Heal) {
+        } else if (fault instanceof Fault.Heal h) {
+            taken.add(h);
             Arrays.fill(group, 0);
             record(TraceEvent.NETWORK, EventType.HEAL, null, Stamp.NONE, null, null, false);
         }
@@ -244,6 +287,24 @@ public final class Simulation implements RunView {
         if (clock.hasVector() && clock.size() != n) {
             throw new IllegalArgumentException("a vector clock needs " + n + " entries, got " + clock.size());
         }
+    }
+
+    /** The faults this run starts with: the scenario's when seeded, the schedule's otherwise; in {@link Fault#ORDER}. */
+    private List<Fault> planned() {
+        return (schedule.seeded() ? scenario.faults() : schedule.faults()).stream().sorted(Fault.ORDER).toList();
+    }
+
+    private static long messageKey(int node, int nth) {
+        return ((long) node << 32) | nth;
+    }
+
+    /**
+     * A timer runs on its node's own clock: a delay of d on a clock running {@code ppm} fast passes after
+     * d / (1 + ppm/10^6) of true time, rounded up, so a fast node's timers fire early and a slow one's late.
+     */
+    static long trueDelayMs(long localDelayMs, long ppm) {
+        long rate = 1_000_000L + ppm;
+        return ppm == 0 ? localDelayMs : Math.floorDiv(localDelayMs * 1_000_000L + rate - 1, rate);
     }
 
     private void push(long time, Item item) {
@@ -389,10 +450,43 @@ public final class Simulation implements RunView {
             long extra1 = Math.floorMod(r.nextLong(), reorderMsMax + 1);
             long extra2 = Math.floorMod(r.nextLong(), reorderMsMax + 1);
             boolean apart = group[self] != group[to];
-            boolean reordered = reorder < network.reordering();
-            push(now + delay1 + (reordered ? extra1 : 0), new Delivery(env, loss1 < network.loss(), apart, false));
-            if (duplicate < network.duplication()) {
-                push(now + delay2 + (reordered ? extra2 : 0), new Delivery(env, loss2 < network.loss(), apart, true));
+            int nth = ++sends[self];
+            boolean lost;
+            boolean duplicated;
+            long extraMs;
+            if (schedule.seeded()) {
+                // A duplicate whose copy the network would lose is no duplicate at all, so the list replays it.
+                lost = loss1 < network.loss();
+                duplicated = duplicate < network.duplication() && !(loss2 < network.loss());
+                extraMs = reorder < network.reordering() ? extra1 : 0;
+                if (lost) {
+                    taken.add(new Fault.Drop(self, nth));
+                }
+                if (duplicated) {
+                    taken.add(new Fault.Duplicate(self, nth));
+                }
+                if (extraMs > 0) {
+                    taken.add(new Fault.Delay(self, nth, extraMs));
+                }
+            } else {
+                lost = false;
+                duplicated = false;
+                extraMs = 0;
+                for (Fault.OnMessage m : messageFaults.getOrDefault(messageKey(self, nth), List.of())) {
+                    taken.add(m);
+                    if (m instanceof Fault.Drop) {
+                        lost = true;
+                    } else if (m instanceof Fault.Duplicate) {
+                        duplicated = true;
+                    } else if (m instanceof Fault.Delay d) {
+                        extraMs += d.ms();
+                    }
+                }
+            }
+            // Every message takes some time: a receive is never at the instant of its send.
+            push(now + Math.max(1, delay1) + extraMs, new Delivery(env, lost, apart, false));
+            if (duplicated) {
+                push(now + Math.max(1, delay2) + extraMs, new Delivery(env, false, apart, true));
             }
         }
 
@@ -410,7 +504,7 @@ public final class Simulation implements RunView {
             requireRecord("timer", timer);
             Check.range("timer delay", delayMs, 0, Limits.TIME_MS_MAX);
             long id = nextTimerId++;
-            push(now + delayMs, new Firing(self, id, epoch[self], timer));
+            push(now + trueDelayMs(delayMs, driftPpm[self]), new Firing(self, id, epoch[self], timer));
             return id;
         }
 
@@ -487,7 +581,7 @@ public final class Simulation implements RunView {
     private record Firing(int node, long id, int epoch, Timer timer) implements Item {
     }
 
-    private record Scheduled(Fault fault) implements Item {
+    private record Scheduled(Fault.Timed fault) implements Item {
     }
 
     private static final class Pending implements Comparable<Pending> {

@@ -8,13 +8,15 @@ import java.util.OptionalInt;
  * A finished run: what was asked (demo, variant, seed, parameters) and what happened. A pure function of
  * those inputs; {@link #toJson()} writes the documented format ({@code docs/trace-format.md}).
  */
-public record Trace(String demo, String variant, long seed, Map<String, Object> params, List<String> nodes,
-        List<TraceEvent> events, List<HistoryOp> history, List<CheckResult> checks, Stats stats) {
+public record Trace(String demo, String variant, long seed, Map<String, Object> params, Schedule schedule,
+        List<Fault> faults, List<String> nodes, List<TraceEvent> events, List<HistoryOp> history, List<CheckResult> checks,
+        Stats stats) {
 
     public static final String FORMAT = "quorum-trace/1";
 
     public Trace {
         params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+        faults = faults.stream().sorted(Fault.ORDER).toList();
         nodes = List.copyOf(nodes);
         events = List.copyOf(events);
         history = List.copyOf(history);
@@ -30,6 +32,11 @@ public record Trace(String demo, String variant, long seed, Map<String, Object> 
     public OptionalInt firstViolation() {
         return checks.stream().filter(c -> c.firstViolation().isPresent())
                 .mapToInt(c -> c.firstViolation().getAsInt()).min();
+    }
+
+    /** The schedule that replays this run with exactly the faults it had. */
+    public Schedule replay() {
+        return Schedule.explicit(faults);
     }
 
     public String toJson() {

@@ -20,6 +20,8 @@ final class TraceJson {
         json.key("variant").string(trace.variant()).raw(",");
         json.key("seed").raw(Long.toString(trace.seed())).raw(",");
         json.key("params").inOrder(trace.params()).raw(",");
+        json.key("schedule").string(trace.schedule().seeded() ? "seeded" : "explicit").raw(",");
+        json.key("faults").value(trace.faults().stream().map(Fault::text).toList()).raw(",");
         json.key("nodes").value(trace.nodes()).raw(",\n");
         json.key("events").raw("[");
         List<TraceEvent> events = trace.events();

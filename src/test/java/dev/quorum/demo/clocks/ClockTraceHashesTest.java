@@ -22,14 +22,16 @@ class ClockTraceHashesTest {
 
     @ParameterizedTest
     @CsvSource({
-        "lamport-clocks, correct, 1, fb47dc770ce18c64e8125ab67e8709a9c7b5b2ae931d723934a381af8a625420",
-        "lamport-clocks, correct, 42, 87c23503800abe79cea4b7da8671197852e6b642e33d568562fb282798ca2824",
-        "lamport-clocks, correct, 9007199254740991, cace43cb5d6218afd940467abf6c806d2339da1298e54b8faef692514eef3f98",
-        "lamport-clocks, no-max, 42, a1ba3a4c21dd2ab869bedd0ece5771e0977439e88ddf047c18bc47505a23c4dc",
-        "vector-clocks, correct, 1, 07ed6864deeb92e3d2ed9d35e5f4b8254540a8b0caee2359c1c5b90042c8b12b",
-        "vector-clocks, correct, 42, 10d7dc2e99957339bc07873c26f595662a36e32146211ccce61863cbd9a8820a",
-        "vector-clocks, correct, 9007199254740991, ccc2aa9aa3b3dc6d8c1b6f810f029251ede07f5a5d6bda075385a8c5ff6ec0cb",
-        "vector-clocks, no-merge, 42, 785b019f8ad20d1bb34afc1cff056c5a77a7a215215bf8350cd2b3ded1a958e0",
+        "lamport-clocks, correct, 1, 280bc55b7760d12de384141aad09326e80fd56565d27df355de6fdaa8fb198ae",
+        "lamport-clocks, correct, 42, 0b492d1475201c2f3d61a3ca56b5a9291425b5f69c42b6e217a5fece6e8f0ca7",
+        "lamport-clocks, correct, 9007199254740991, 56457224598e3a203457a91b20451f18e5a419ec1489bd89b2c61f1b59f25c56",
+        "lamport-clocks, no-max, 42, efd34995a24c3b1e5bcfa36d2fbcbcb7c019c87ff49c067034435f924842536d",
+        "vector-clocks, correct, 1, b6fffe0e922712c8a98cdb7fef43698ccdccb9e66f3941998953b04046b48dbc",
+        "vector-clocks, correct, 42, e139781ae759fc8f6a6a27363ea0b2b4eb3c297bed528fd141f66174851c29a9",
+        "vector-clocks, correct, 9007199254740991, 473fa8627e8fd0391086849fa23a41ca00dc90d01500d94078c3614b75619cdf",
+        "vector-clocks, no-merge, 42, c9491d65804615c83caf261e8da7091e920f9768c5a976ded081568e4e87a90b",
+        "lamport-clocks, wall-clock, 42, eaf5a75844d963d15e966883c36104d2d2f7cb992ded8153cf1f96345549c025",
+        "vector-clocks, reset-on-crash, 42, 2bc2081b5a034524bc7353574e288043b344d0fcd2377cdd5fa13db84759e236",
     })
     void aDefaultRunHasAPinnedHash(String id, String variant, long seed, String sha256) {
         Demo demo = AllDemos.registry().find(id).orElseThrow();
@@ -44,9 +46,11 @@ class ClockTraceHashesTest {
 
     @ParameterizedTest
     @CsvSource({
-        "lamport-clocks, correct, 7, 4cf38cb51f82108868dde40bafa77576960fa7c5e3c24dec2215457dc2d99367",
-        "vector-clocks, correct, 7, d5e31362eb8bf8cacdc4963bfe27b93b722a235879e11dad9168569276d790b4",
-        "vector-clocks, no-merge, 7, ffa4b05290ba1dd0479254147e7b535c66fffe6a3b505b0fca81efac34b09a5b",
+        "lamport-clocks, correct, 7, f994d67d254134380def06e27f8caadfee38756bcaac07d03fcbb482742ab123",
+        "vector-clocks, correct, 7, 08c97381c997382d494c8df45568f66d9fe8586318db3055e3a2a7de87f827ac",
+        "vector-clocks, no-merge, 7, 4fa69c36b13b7d301f853ef596cdcf2352b43dd0d57c8b1e54bb3ae71b2fd993",
+        "lamport-clocks, wall-clock, 7, 90c1cce29e0ee5a40423746c94fd7605a6e41c223ecc4e8f34c7f43126f376ca",
+        "vector-clocks, reset-on-crash, 7, 3bfd4b81aceb1727e93bddd8942d49495cfc57b52639697c41c10b73acf02464",
     })
     void aRunWithEveryKindOfFaultHasAPinnedHash(String id, String variant, long seed, String sha256) {
         Demo demo = AllDemos.registry().find(id).orElseThrow();
