@@ -18,6 +18,15 @@ public final class ContentFixtures {
     private ContentFixtures() {
     }
 
+    /** How many entries the real reading list has: the seed's 50 and those added since. */
+    public static int realEntryCount() {
+        try {
+            return new ReadingListParser().parse(ContentIngest.READING_LIST, realReadingList()).entries().size();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static String realReadingList() throws IOException {
         return Files.readString(REAL_CONTENT.resolve(ContentIngest.READING_LIST), StandardCharsets.UTF_8);
     }

@@ -47,12 +47,12 @@ class ContentIngestTest {
     @Test
     void ingestsEverySeedEntryWithKindAndLanguage() {
         ingest.ingest(ContentFixtures.REAL_CONTENT);
-        assertEquals(50, active());
+        assertEquals(ContentFixtures.realEntryCount(), active());
         Resource caspaxos = byUrl(CASPAXOS);
         assertEquals("paper", caspaxos.kind);
         assertEquals("en", caspaxos.language);
         assertEquals("arxiv.org", caspaxos.domain);
-        assertEquals("Articles", caspaxos.section);
+        assertEquals("Papers", caspaxos.section);
         assertEquals("reading-list.md", caspaxos.sourceFile);
         assertTrue(caspaxos.sourceLine > 0);
         assertEquals("ru", byUrl("https://habr.com/ru/post/322876/").language);
@@ -68,9 +68,10 @@ class ContentIngestTest {
         IngestReport again = ingest.ingest(ContentFixtures.REAL_CONTENT);
 
         assertEquals(IngestReport.Status.UNCHANGED, again.status());
-        assertEquals(50, again.resources().unchanged());
+        assertEquals(ContentFixtures.realEntryCount(), again.resources().unchanged());
         assertEquals(again.topics().entries(), again.topics().unchanged());
-        assertEquals(new IngestReport.Counts(50, 0, 0, 0, 0, 50), again.resources());
+        int n = ContentFixtures.realEntryCount();
+        assertEquals(new IngestReport.Counts(n, 0, 0, 0, 0, n), again.resources());
         assertEquals(before, ContentFixtures.snapshot());
     }
 

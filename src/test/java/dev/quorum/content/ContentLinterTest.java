@@ -88,7 +88,7 @@ class ContentLinterTest {
         List<Finding> findings = new ContentLinter().lint(new ContentLoader().load(ContentFixtures.REAL_CONTENT));
         assertEquals(List.of(), findings.stream().filter(Finding::isError).map(Finding::toString).toList());
         ContentSnapshot content = new ContentLoader().load(ContentFixtures.REAL_CONTENT);
-        assertEquals(50, content.readingList().entries().size());
+        assertTrue(content.readingList().entries().size() > 50, "the seed's 50 entries and the primary sources added since");
         assertTrue(content.topics().size() >= 9, "at least the nine topics the issue names");
     }
 

@@ -1,5 +1,6 @@
 package dev.quorum.platform;
 
+import dev.quorum.content.ContentFixtures;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -74,6 +75,6 @@ class ExternalDatabaseTest {
             rs.next();
             assertEquals(externalPort, rs.getInt(1));
         }
-        given().get("/api/v1/resources?size=1").then().statusCode(200).body("total", equalTo(50));
+        given().get("/api/v1/resources?size=1").then().statusCode(200).body("total", equalTo(ContentFixtures.realEntryCount()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.quorum.web;
 
+import dev.quorum.content.ContentFixtures;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.oneOf;
@@ -28,11 +29,11 @@ class AdminApiTest {
         given().header("Authorization", "Bearer " + TOKEN).post("/api/v1/admin/ingest")
                 .then().statusCode(200).contentType(ContentType.JSON)
                 .body("status", oneOf("APPLIED", "UNCHANGED"))
-                .body("resources.entries", equalTo(50))
+                .body("resources.entries", equalTo(ContentFixtures.realEntryCount()))
                 .body("topics.entries", equalTo(9))
                 .body("source", equalTo("content"));
         given().header("Authorization", "Bearer " + TOKEN).post("/api/v1/admin/ingest")
-                .then().statusCode(200).body("status", equalTo("UNCHANGED")).body("resources.unchanged", equalTo(50));
+                .then().statusCode(200).body("status", equalTo("UNCHANGED")).body("resources.unchanged", equalTo(ContentFixtures.realEntryCount()));
         given().header("Authorization", "Bearer " + TOKEN).get("/api/v1/admin/ingest")
                 .then().statusCode(200).body("status", equalTo("UNCHANGED"));
     }

@@ -49,7 +49,7 @@ class BrokenContentTest {
         given().header("Authorization", TOKEN).post("/api/v1/admin/ingest").then().statusCode(422)
                 .body("status", equalTo("REJECTED"))
                 .body("findings.find { it.severity == 'ERROR' }.message", startsWith("URL 'not' is not absolute"));
-        given().get("/api/v1/resources").then().statusCode(200).body("total", equalTo(50));
+        given().get("/api/v1/resources").then().statusCode(200).body("total", equalTo(ContentFixtures.realEntryCount()));
         given().get("/api/v1/topics").then().statusCode(200).body("slug", hasItem("consensus"));
         given().get("/topics/consensus").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(200)
