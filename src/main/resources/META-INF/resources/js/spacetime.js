@@ -37,6 +37,18 @@ export function initAll(root = document) {
   });
 }
 
+/** Which of its sender's messages this is, from 1: how faults name a message (drop:n1/3 is n1's third). */
+function sendOrdinal(trace, msg) {
+  let n = 0;
+  for (const ev of trace.events || []) {
+    if (ev.type === "send" && ev.msg && ev.msg.from === msg.from) {
+      n++;
+      if (ev.msg.id === msg.id) return n;
+    }
+  }
+  return 0;
+}
+
 /** "no faults", "1 fault (skew:n2/-50)", "3 faults (…)": what a shrunk counterexample still needs. */
 function faultCount(trace) {
   const faults = trace.faults || [];
@@ -130,7 +142,8 @@ class Viewer {
         ["future", "causal future"], ["concurrent", "concurrent"], ["violation", "first violation"]]
         .map(([k, t]) => h("li", {}, h("span", { class: `st-key st-key-${k}`, "aria-hidden": "true" }), t)));
 
-    el.append(this.error, controls, this.canvas, this.live, legend, this.summary, this.checks, this.details, tools);
+    this.scheduleBox = h("div", { class: "st-schedule" });
+    el.append(this.error, controls, this.canvas, this.live, legend, this.summary, this.checks, this.scheduleBox, this.details, tools);
 
     this.btnStart.addEventListener("click", () => { this.pause(); this.go(0); });
     this.btnBack.addEventListener("click", () => { this.pause(); this.go(this.step - 1); });
@@ -748,7 +761,48 @@ class Viewer {
     if (this.violations.has(pos)) row("Violates", this.violations.get(pos).join(", "));
     const close = html("button", { type: "button", "data-action": "deselect" }, "Clear selection");
     close.addEventListener("click", () => { this.select(-1); this.canvas.focus(); });
-    this.details.replaceChildren(html("h3", {}, `Event #${e.i ?? pos}: ${describe(e)}`), dl, close);
+    this.details.replaceChildren(html("h3", {}, `Event #${e.i ?? pos}: ${describe(e)}`), dl, this.faultButtons(e), close);
+  }
+
+  /**
+   * Faults by clicking: each button adds one fault to the run's list (every fault the shown run had, so nothing
+   * else changes) and runs it again through the form, so the permalink records it and reproduces the run.
+   */
+  faultButtons(e) {
+    const box = html("div", { class: "st-inject", role: "group", "aria-label": "Inject a fault" });
+    if (!this.form || !this.form.elements.namedItem("faults")) return box;
+    const add = (label, action, ...faults) => {
+      const b = html("button", { type: "button", "data-inject": action }, label);
+      b.addEventListener("click", () => this.rerunWith(faults));
+      box.append(b);
+    };
+    const nth = e.msg ? sendOrdinal(this.model.trace, e.msg) : 0;
+    if (nth > 0 && (e.type === "send" || e.type === "receive")) {
+      const m = `${e.msg.from}/${nth}`;
+      add(`Drop this message`, "drop", `drop:${m}`);
+      add(`Duplicate it`, "dup", `dup:${m}`);
+      add(`Delay it 50 ms`, "delay", `delay:${m}/50`);
+    }
+    if (e.node != null && e.type !== "crash") {
+      add(`Crash ${e.node} here, back 50 ms later`, "crash", `crash:${e.node}@${e.t}`, `recover:${e.node}@${e.t + 50}`);
+      add(`Set ${e.node}'s clock 50 ms behind`, "skew", `skew:${e.node}/-50`);
+    }
+    if (box.childElementCount) box.prepend(html("span", { class: "st-inject-label" }, "Break it here:"));
+    return box;
+  }
+
+  /** Runs the shown schedule again with more faults, or (with none) another variant on the same schedule. */
+  rerunWith(extra, variant) {
+    const faults = [...(this.model.trace.faults || []), ...extra];
+    // One of each: a clock error is per node, so a new skew replaces the old one.
+    const byKey = new Map();
+    for (const f of faults) byKey.set(f.startsWith("skew:") || f.startsWith("drift:") ? f.slice(0, f.lastIndexOf("/")) : f, f);
+    this.form.elements.namedItem("faults").value = byKey.size ? [...byKey.values()].join(",") : "none";
+    const q = new URLSearchParams(this.traceUrl.slice(this.traceUrl.indexOf("?") + 1));
+    this.syncFormFrom(new URLSearchParams({ seed: String(this.model.trace.seed) }));
+    if (variant) this.syncFormFrom(new URLSearchParams({ variant }));
+    else if (q.has("variant")) this.syncFormFrom(new URLSearchParams({ variant: q.get("variant") }));
+    this.form.requestSubmit();
   }
 
   drawChecks() {
@@ -771,6 +825,27 @@ class Viewer {
       }
       return li;
     }));
+    this.drawSchedule();
+  }
+
+  /** The run's faults, and the other variants run on exactly the same schedule (same seed, same faults). */
+  drawSchedule() {
+    const t = this.model.trace;
+    const faults = t.faults || [];
+    const line = html("p", { class: "st-faults" }, html("strong", {}, "Faults: "),
+      faults.length ? faults.join(", ") : "none", t.schedule === "explicit" ? " (as listed)" : " (drawn from the seed)");
+    const parts = [line];
+    const others = this.form ? [...this.form.querySelectorAll("input[name=variant]")].map((i) => i.value).filter((v) => v !== t.variant) : [];
+    if (others.length && this.form.elements.namedItem("faults")) {
+      const p = html("p", { class: "st-same-schedule" }, "Same seed and faults, other variant: ");
+      for (const v of others) {
+        const b = html("button", { type: "button", "data-same-schedule": v }, `Run ${v}`);
+        b.addEventListener("click", () => this.rerunWith([], v));
+        p.append(b, " ");
+      }
+      parts.push(p);
+    }
+    this.scheduleBox.replaceChildren(...parts);
   }
 
   /**

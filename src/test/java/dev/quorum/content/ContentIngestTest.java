@@ -97,12 +97,16 @@ class ContentIngestTest {
     void aRemovedEntryIsRetiredNotDeletedAndComesBack() throws Exception {
         Path without = ContentFixtures.variant(dir, text -> text.replaceFirst("(?m)^- \\[CASPaxos.*\\n", ""));
         ContentFixtures.dropFromTopics(without, CASPAXOS);
+        for (String slug : List.of("consensus", "transactions-and-consistency")) {
+            // An overview may link only what the list has: the links go with the entry.
+            ContentFixtures.editTopic(without, slug, t -> t.replace("](" + CASPAXOS + ")", "](/topics/consensus)"));
+        }
 
         IngestReport removed = ingest.ingest(without);
 
         assertEquals(IngestReport.Status.APPLIED, removed.status());
         assertEquals(1, removed.resources().retired());
-        assertEquals(49, active());
+        assertEquals(ContentFixtures.realEntryCount() - 1, active());
         Resource retired = byUrl(CASPAXOS);
         assertNotNull(retired.retiredAt);
 
@@ -139,7 +143,7 @@ class ContentIngestTest {
         List<String> before = ContentFixtures.snapshot();
         Path bad = ContentFixtures.variant(dir, text -> text);
         ContentFixtures.editTopic(bad, "consensus", text -> text.replaceFirst("order: 2", "order: 2\nauthor: Somebody")
-                .replace("## The Paxos family", "## The Paxos family\n\n<script>alert(1)</script>\n"));
+                .replace("## Paxos\n", "## Paxos\n\n<script>alert(1)</script>\n"));
 
         IngestReport report = ingest.ingest(bad);
 

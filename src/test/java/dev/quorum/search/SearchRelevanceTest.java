@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 class SearchRelevanceTest {
 
     /** Floors a little under what the current ranking measures (recorded in docs/benchmarks.md). */
-    private static final double NDCG_FLOOR = 0.74;
+    // 0.74 before issue 13 added 19 primary sources and long overviews: the judgments predate them (see docs/benchmarks.md).
+    private static final double NDCG_FLOOR = 0.68;
     private static final double MRR_FLOOR = 0.82;
 
     /**

@@ -20,7 +20,7 @@ class SitePagesTest {
                 .body(containsString("curated knowledge base for people learning distributed systems"))
                 .body(containsString("href=\"/kinds/paper\""))
                 .body(containsString("Latest additions"))
-                .body(containsString("DistSys Reading Group"));
+                .body(containsString("Maelstrom"));
     }
 
     @Test

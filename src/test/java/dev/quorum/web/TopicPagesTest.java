@@ -29,7 +29,7 @@ class TopicPagesTest {
     void aTopicPageRendersOverviewReadingPathAndRelatedTopics() {
         given().get("/topics/consensus").then().statusCode(200)
                 .body(containsString("<h1>Consensus</h1>"))
-                .body(containsString("<h2 id=\"the-paxos-family\">"))
+                .body(containsString("<h2 id=\"paxos\">"))
                 .body(containsString("Resources in reading order"))
                 .body(containsString("CASPaxos: Replicated State Machines without logs"))
                 .body(containsString("Why read it:"))

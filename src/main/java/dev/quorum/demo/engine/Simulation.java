@@ -289,6 +289,47 @@ public final class Simulation implements RunView {
         }
     }
 
+    /** What the network does to one message, set by {@link #decideFate}; fields, so a send allocates nothing for it. */
+    private boolean fateLost;
+    private boolean fateDuplicated;
+    private long fateExtraMs;
+
+    /**
+     * Decides what happens to the {@code nth} message of {@code node}: in a seeded run what the network model drew
+     * (a duplicate whose copy would be lost counts as no duplicate, so the fault list replays it), in an explicit
+     * one what the schedule lists for it. Each decision that is a fault goes on the trace's list.
+     */
+    private void decideFate(int node, int nth, boolean drawnLoss, boolean drawnDuplicate, long drawnExtraMs) {
+        if (schedule.seeded()) {
+            fateLost = drawnLoss;
+            fateDuplicated = drawnDuplicate;
+            fateExtraMs = drawnExtraMs;
+            if (drawnLoss) {
+                taken.add(new Fault.Drop(node, nth));
+            }
+            if (drawnDuplicate) {
+                taken.add(new Fault.Duplicate(node, nth));
+            }
+            if (drawnExtraMs > 0) {
+                taken.add(new Fault.Delay(node, nth, drawnExtraMs));
+            }
+            return;
+        }
+        fateLost = false;
+        fateDuplicated = false;
+        fateExtraMs = 0;
+        for (Fault.OnMessage m : messageFaults.getOrDefault(messageKey(node, nth), List.of())) {
+            taken.add(m);
+            if (m instanceof Fault.Drop) {
+                fateLost = true;
+            } else if (m instanceof Fault.Duplicate) {
+                fateDuplicated = true;
+            } else if (m instanceof Fault.Delay d) {
+                fateExtraMs += d.ms();
+            }
+        }
+    }
+
     /** The faults this run starts with: the scenario's when seeded, the schedule's otherwise; in {@link Fault#ORDER}. */
     private List<Fault> planned() {
         return (schedule.seeded() ? scenario.faults() : schedule.faults()).stream().sorted(Fault.ORDER).toList();
@@ -450,39 +491,11 @@ public final class Simulation implements RunView {
             long extra1 = Math.floorMod(r.nextLong(), reorderMsMax + 1);
             long extra2 = Math.floorMod(r.nextLong(), reorderMsMax + 1);
             boolean apart = group[self] != group[to];
-            int nth = ++sends[self];
-            boolean lost;
-            boolean duplicated;
-            long extraMs;
-            if (schedule.seeded()) {
-                // A duplicate whose copy the network would lose is no duplicate at all, so the list replays it.
-                lost = loss1 < network.loss();
-                duplicated = duplicate < network.duplication() && !(loss2 < network.loss());
-                extraMs = reorder < network.reordering() ? extra1 : 0;
-                if (lost) {
-                    taken.add(new Fault.Drop(self, nth));
-                }
-                if (duplicated) {
-                    taken.add(new Fault.Duplicate(self, nth));
-                }
-                if (extraMs > 0) {
-                    taken.add(new Fault.Delay(self, nth, extraMs));
-                }
-            } else {
-                lost = false;
-                duplicated = false;
-                extraMs = 0;
-                for (Fault.OnMessage m : messageFaults.getOrDefault(messageKey(self, nth), List.of())) {
-                    taken.add(m);
-                    if (m instanceof Fault.Drop) {
-                        lost = true;
-                    } else if (m instanceof Fault.Duplicate) {
-                        duplicated = true;
-                    } else if (m instanceof Fault.Delay d) {
-                        extraMs += d.ms();
-                    }
-                }
-            }
+            decideFate(self, ++sends[self], loss1 < network.loss(), duplicate < network.duplication() && !(loss2 < network.loss()),
+                    reorder < network.reordering() ? extra1 : 0);
+            boolean lost = fateLost;
+            boolean duplicated = fateDuplicated;
+            long extraMs = fateExtraMs;
             // Every message takes some time: a receive is never at the instant of its send.
             push(now + Math.max(1, delay1) + extraMs, new Delivery(env, lost, apart, false));
             if (duplicated) {
