@@ -148,11 +148,18 @@ public sealed interface Fault {
         return this instanceof OfClock c ? c.node() : -1;
     }
 
-    /** Ties between faults at one moment, or on one message, break in the order the records are declared here. */
+    /** Ties between faults at one moment, or on one message, break in the order of {@link Kinds#ORDER}. */
     private int kindRank() {
-        List<Class<?>> order = List.of(Skew.class, Drift.class, Crash.class, Recover.class, Partition.class, Heal.class,
-                Drop.class, Duplicate.class, Delay.class);
-        return order.indexOf(getClass());
+        return Kinds.ORDER.indexOf(getClass());
+    }
+
+    /** The kinds of fault in tie-breaking order; a holder class, since an interface cannot keep a private constant. */
+    final class Kinds {
+        static final List<Class<?>> ORDER = List.of(Skew.class, Drift.class, Crash.class, Recover.class, Partition.class,
+                Heal.class, Drop.class, Duplicate.class, Delay.class);
+
+        private Kinds() {
+        }
     }
 
     /**

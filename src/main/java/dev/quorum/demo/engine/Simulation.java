@@ -27,6 +27,8 @@ public final class Simulation implements RunView {
     /** Every fault that took effect, as the trace lists it. */
     private final List<Fault> taken = new ArrayList<>();
     private final int[] sends;
+    /** The faults this run starts with: the scenario's when seeded, the schedule's otherwise; in {@link Fault#ORDER}. */
+    private final List<Fault> planned;
     private final boolean stopOnViolation;
     private final int n;
     private final List<String> names;
@@ -98,7 +100,8 @@ public final class Simulation implements RunView {
             }
         }
         sends = new int[n];
-        for (Fault f : planned()) {
+        planned = (schedule.seeded() ? scenario.faults() : schedule.faults()).stream().sorted(Fault.ORDER).toList();
+        for (Fault f : planned) {
             if (!f.fits(n)) {
                 throw new InvalidParameter("fault " + f.text() + " names a node this run does not have (it has n1 to n" + n + ")");
             }
@@ -136,7 +139,7 @@ public final class Simulation implements RunView {
             push(0, new Start(k));
         }
         // In one order whatever the source, so faults at the same instant happen alike in a run and its replay.
-        for (Fault f : planned()) {
+        for (Fault f : planned) {
             if (f instanceof Fault.Timed t) {
                 push(t.atMs(), new Scheduled(t));
             }
@@ -328,11 +331,6 @@ public final class Simulation implements RunView {
                 fateExtraMs += d.ms();
             }
         }
-    }
-
-    /** The faults this run starts with: the scenario's when seeded, the schedule's otherwise; in {@link Fault#ORDER}. */
-    private List<Fault> planned() {
-        return (schedule.seeded() ? scenario.faults() : schedule.faults()).stream().sorted(Fault.ORDER).toList();
     }
 
     private static long messageKey(int node, int nth) {
