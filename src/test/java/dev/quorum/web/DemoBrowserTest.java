@@ -3,98 +3,29 @@ package dev.quorum.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.File;
-import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The space-time diagram in a real browser (headless Chromium from the system's packages; .ci/run installs it):
  * it runs a demo, steps back and forth, changes the seed, reloads the permalink and gets the same diagram, and the
- * console stays free of errors throughout.
+ * console stays free of errors throughout (AbstractBrowserTest checks it after every test).
  */
 @QuarkusTest
-class DemoBrowserTest {
+class DemoBrowserTest extends AbstractBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String DIAGRAM = "#demo-vector-clocks";
-    static final String REQUIRE_BROWSER = "QUORUM_REQUIRE_BROWSER";
 
-    @TestHTTPResource("/")
-    URL base;
-
-    private ChromeDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void startBrowser() {
-        requireBrowser(CHROMIUM, CHROMEDRIVER, browserRequired());
-        // The system's driver, named outright, so Selenium Manager never looks for (or downloads) one.
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1280,1000", "--no-first-run", "--disable-extensions");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        // A page or script that hangs fails the test in seconds rather than holding the build.
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(30));
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-    }
-
-    /**
-     * Skips the test when the browser or its driver is missing, unless {@code required}: then that is a failure
-     * with a message saying what is missing, so CI cannot pass without having run the browser test.
-     */
-    static void requireBrowser(Path chromium, Path chromedriver, boolean required) {
-        boolean present = Files.isExecutable(chromium) && Files.isExecutable(chromedriver);
-        String missing = "the browser test needs Chromium and its driver at " + chromium + " and " + chromedriver
-                + " (apt-get install chromium chromium-driver; .ci/run does)";
-        if (!present && required) {
-            fail(REQUIRE_BROWSER + "=1 but " + missing);
-        }
-        Assumptions.assumeTrue(present, "skipped: " + missing);
-    }
-
-    /** CI (.ci/run) sets QUORUM_REQUIRE_BROWSER=1: there a missing browser is a failure, not a skip. */
-    static boolean browserRequired() {
-        return "1".equals(System.getenv(REQUIRE_BROWSER));
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
+    @Override
+    String diagram() {
+        return DIAGRAM;
     }
 
     @Test
@@ -171,10 +102,6 @@ class DemoBrowserTest {
         driver.get(base + "topics/time-and-clocks#demos-heading");
         wait.until(d -> d.findElements(By.cssSelector(".spacetime[data-ready=true]")).size() == 2);
         save("target/demo-browser-topic.png");
-
-        List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
-        assertEquals(List.of(), severe.stream().map(LogEntry::toString).toList(), "no console errors or warnings");
     }
 
     @Test
@@ -241,36 +168,7 @@ class DemoBrowserTest {
         return driver.switchTo().activeElement().getDomAttribute("data-pos");
     }
 
-    private void save(String file) {
-        try {
-            Files.write(Path.of(file), driver.getScreenshotAs(OutputType.BYTES));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private void waitReady() {
-        wait.until(d -> "true".equals(attr("data-ready")));
-    }
-
-    private String attr(String name) {
-        return driver.findElement(By.cssSelector(DIAGRAM)).getDomAttribute(name);
-    }
-
-    private int step() {
-        return Integer.parseInt(attr("data-step"));
-    }
-
     private int revealed() {
         return driver.findElements(By.cssSelector(DIAGRAM + " .st-svg .ev:not(.is-hidden)")).size();
-    }
-
-    private void click(String action) {
-        driver.findElement(By.cssSelector(DIAGRAM + " button[data-action=" + action + "]")).click();
-    }
-
-    private String svg() {
-        return (String) ((JavascriptExecutor) driver).executeScript(
-                "return document.querySelector(arguments[0] + ' .st-svg').outerHTML;", DIAGRAM);
     }
 }
