@@ -142,7 +142,8 @@ export class Diagram {
       const own = m.annotations.filter((a) => e.values && e.values[a.name] !== undefined)
         .map((a) => `${a.label}: ${formatValue(a, e.values[a.name], m.lanes)}`);
       const said = `${eventText(e)} at t=${e.t}` + (own.length ? `; ${own.join("; ")}` : "");
-      const g = s("g", { class: `ev ev-${safeClass(e.type)}`, "data-pos": pos, "data-i": e.i ?? pos, tabindex: "-1",
+      const g = s("g", { class: `ev ev-${safeClass(e.type)}`, "data-pos": pos, "data-i": e.i ?? pos,
+        "data-node": e.node != null ? String(e.node) : null, tabindex: "-1",
         role: "button", "aria-label": `${e.i ?? pos}: ${said}` });
       const x = this.x[pos];
       const y = this.y[pos];

@@ -106,15 +106,17 @@ register("chart", ({ model, annotations, uid }) => {
   yMax = Math.max(yMax, yTicks[yTicks.length - 1]);
   if (yMax === yMin) yMax = yMin + 1;
   const tMax = Math.max(model.maxT, 1);
-  const W = CHART.width;
+  const many = plotted.length > 1;
+  const name = (l) => many ? `${l.node} ${l.a.label}` : l.node;
+  // Room on the right for the labels at the lines' ends.
+  const right = Math.min(200, Math.max(CHART.right, 12 + 6.5 * Math.max(0, ...lines.map((l) => name(l).length))));
+  const W = CHART.width + Math.max(0, right - CHART.right);
   const H = CHART.height;
-  const plotR = W - CHART.right;
+  const plotR = W - right;
   const plotB = H - CHART.bottom;
   const X = (t) => round(CHART.left + (t / tMax) * (plotR - CHART.left));
   const Y = (v) => round(plotB - ((v - yMin) / (yMax - yMin)) * (plotB - CHART.top));
-  const many = plotted.length > 1;
   const unit = (a) => (a.unit ? ` (${a.unit})` : "");
-  const name = (l) => many ? `${l.node} ${l.a.label}` : l.node;
 
   const summary = lines.map((l) => {
     const values = l.points.flatMap((p) => [lo(p, l.a), hi(p, l.a)]);
