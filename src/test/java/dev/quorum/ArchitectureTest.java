@@ -38,6 +38,7 @@ class ArchitectureTest {
             "search", Set.of("catalog", "platform"),
             "demo.engine", Set.of(),
             "demo", Set.of("demo.engine", "demo.*"),
+            "cli", Set.of("content", "demo", "platform"),
             "web", Set.of("catalog", "content", "scrape", "search", "demo", "demo.engine", "demo.*", "platform"));
     private static final Set<String> PROTOCOL_ALLOWED = Set.of("demo.engine");
 

@@ -40,7 +40,8 @@ public class ContentIngest {
     private static final Logger LOG = Logger.getLogger(ContentIngest.class);
 
     private final ContentLoader loader = new ContentLoader();
-    private final ContentLinter linter = new ContentLinter();
+    @Inject
+    DemoCatalog demos;
     private final ResourceFacts resourceFacts = new ResourceFacts();
     private final TopicFacts topicFacts = new TopicFacts();
 
@@ -74,7 +75,7 @@ public class ContentIngest {
         IngestReport report;
         try {
             ContentSnapshot content = loader.load(contentDir);
-            List<Finding> findings = linter.lint(content);
+            List<Finding> findings = new ContentLinter(demos.ids()).lint(content);
             if (findings.stream().anyMatch(Finding::isError)) {
                 report = IngestReport.refused(IngestReport.Status.REJECTED, source, started, elapsedMs(startedNs), findings);
             } else {

@@ -30,11 +30,8 @@ public final class ContentLinter {
     private final Set<String> knownDemos;
     private final MarkdownRenderer markdown = new MarkdownRenderer();
 
-    public ContentLinter() {
-        this(KnownDemos.IDS);
-    }
-
-    ContentLinter(Set<String> knownDemos) {
+    /** A linter that accepts exactly the demo ids {@code knownDemos} in a topic's {@code demos:} line. */
+    public ContentLinter(Set<String> knownDemos) {
         this.knownDemos = Set.copyOf(knownDemos);
     }
 

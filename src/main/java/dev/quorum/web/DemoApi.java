@@ -61,7 +61,7 @@ public class DemoApi {
 
     @GET
     @Path("/{id}/run")
-    @Operation(summary = "Run a demo once and return its trace (format quorum-trace/1, docs/trace-format.md)",
+    @Operation(summary = "Run a demo once and return its trace (format quorum-trace/2, docs/trace-format.md)",
             description = "Besides seed and variant, any parameter the demo lists may be given, e.g. nodes=4&lossPercent=10.")
     @APIResponse(responseCode = "200", description = "The trace")
     @APIResponse(responseCode = "304", description = "The trace is the one named by If-None-Match")

@@ -3,6 +3,7 @@ package dev.quorum.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quorum.demo.engine.Demo;
+import dev.quorum.demo.engine.Guide;
 import dev.quorum.demo.engine.InvalidParameter;
 import dev.quorum.demo.engine.ParamSpec;
 import dev.quorum.demo.engine.Params;
@@ -63,9 +64,16 @@ public class DemoPages {
     /** How many parameters a demo page shows outside "More parameters"; a topic's embed shows none. */
     static final int PRIMARY_PARAMS = 3;
 
-    /** One row of the table of events: the no-JS view of the run. */
-    public record EventRow(int i, String t, String node, String type, String what, String clock, String state,
-            String violates) {
+    /** One row of the table of events: the no-JS view of the run; {@code values} follow the trace's annotations. */
+    public record EventRow(int i, String t, String node, String type, String what, List<String> values, String violates) {
+    }
+
+    /** A guided scenario as its page shows it, with links to the demo's other scenarios. */
+    public record GuideView(Guide guide, String href, List<GuideLink> all) {
+    }
+
+    /** A link in the scenario picker. */
+    public record GuideLink(String title, String href, boolean current) {
     }
 
     /** A check and where it first failed. */
@@ -77,13 +85,19 @@ public class DemoPages {
      * (variant, seed, then the parameters in declaration order): the permalink and the API URL share it.
      */
     public record DemoRun(String id, String title, String summary, List<Variant> variants, String variant, long seed,
-            List<ParamField> params, String faults, List<EventRow> events, List<CheckRow> checks, String stats, String query,
-            String traceJson, String domId) {
+            List<ParamField> params, String faults, List<String> columns, List<EventRow> events, List<CheckRow> checks,
+            String stats, String query, String traceJson, String domId, GuideView guide) {
 
         /** The same run under other element ids, for a second embed of one demo on a page. */
         DemoRun withDomId(String id) {
-            return new DemoRun(this.id, title, summary, variants, variant, seed, params, faults, events, checks, stats, query,
-                    traceJson, id);
+            return new DemoRun(this.id, title, summary, variants, variant, seed, params, faults, columns, events, checks, stats,
+                    query, traceJson, id, guide);
+        }
+
+        /** The same run, told as the guided scenario {@code g}. */
+        DemoRun withGuide(GuideView g) {
+            return new DemoRun(this.id, title, summary, variants, variant, seed, params, faults, columns, events, checks, stats,
+                    query, traceJson, domId, g);
         }
 
         /** Whether the engine was too busy to make the run: the page then leaves it to the script to fetch. */
@@ -161,6 +175,17 @@ public class DemoPages {
             }
             raw.put(k, v.isEmpty() ? "" : v.get(0));
         });
+        String guide = raw.remove("guide");
+        if (guide != null) {
+            if (!raw.isEmpty()) {
+                throw new BadRequest("parameter 'guide' names a whole run; leave out '" + Identifiers.shown(raw.keySet().iterator().next())
+                        + "' (or leave out 'guide' to set the run yourself)");
+            }
+            Guide g = demo.guide(guide.trim()).orElseThrow(() -> new NotFoundException("demo '" + demo.id()
+                    + "' has no guided scenario '" + Identifiers.shown(guide) + "'; its scenarios are "
+                    + String.join(", ", demo.guides().stream().map(Guide::id).toList())));
+            return Templates.demo(guided(runs, demo, g));
+        }
         String variant = raw.remove("variant");
         String seed = raw.remove("seed");
         boolean stop = DemoRuns.stopAtViolation(raw.remove("stop"));
@@ -175,10 +200,23 @@ public class DemoPages {
     static List<DemoRun> embeds(DemoRuns runs, List<String> ids) {
         Map<String, Integer> seen = new LinkedHashMap<>();
         return ids.stream().flatMap(i -> runs.find(i).stream()).map(d -> {
-            DemoRun run = run(runs, d, null, null, Map.of(), null, false);
+            DemoRun run = d.guides().isEmpty() ? run(runs, d, null, null, Map.of(), null, false) : guided(runs, d, d.guides().get(0));
             int n = seen.merge(d.id(), 1, Integer::sum);
             return n == 1 ? run : run.withDomId(run.domId() + "-" + n);
         }).toList();
+    }
+
+    /** The run of guided scenario {@code g}, with its narration. */
+    static DemoRun guided(DemoRuns runs, Demo demo, Guide g) {
+        DemoRun run = run(runs, demo, g.variant(), Long.toString(g.seed()), new LinkedHashMap<>(g.params()),
+                g.faults().isEmpty() ? null : g.faults(), false);
+        List<GuideLink> links = demo.guides().stream()
+                .map(o -> new GuideLink(o.title(), guideHref(demo, o), o.id().equals(g.id()))).toList();
+        return run.withGuide(new GuideView(g, guideHref(demo, g), links));
+    }
+
+    static String guideHref(Demo demo, Guide g) {
+        return "/demos/" + demo.id() + "?guide=" + enc(g.id());
     }
 
     /** Runs a demo as the API would for the same query, and shapes the result for a page. */
@@ -231,7 +269,7 @@ public class DemoPages {
         }
         if (json == null) {
             return new DemoRun(demo.id(), demo.title(), demo.summary(), demo.variants(), variant.name(), seed, fields, schedule.text(),
-                    List.of(), List.of(), "", q.toString(), null, "demo-" + demo.id());
+                    List.of(), List.of(), List.of(), "", q.toString(), null, "demo-" + demo.id(), null);
         }
         JsonNode root;
         try {
@@ -249,39 +287,54 @@ public class DemoPages {
                 violated.computeIfAbsent(first, k -> new ArrayList<>()).add(c.path("name").asText());
             }
         }
+        List<String> names = new ArrayList<>();
+        List<String> columns = new ArrayList<>();
+        for (JsonNode a : root.path("annotations")) {
+            names.add(a.path("name").asText());
+            String unit = a.path("unit").asText("");
+            columns.add(a.path("label").asText() + (unit.isEmpty() ? "" : " (" + unit + ")"));
+        }
         List<String> lanes = new ArrayList<>();
         root.path("nodes").forEach(n -> lanes.add(n.asText()));
         List<EventRow> rows = new ArrayList<>();
         for (JsonNode e : root.path("events")) {
             int i = e.path("i").asInt(rows.size());
-            List<String> names = violated.get(i);
-            String violates = names != null ? String.join(", ", names) : e.path("violation").asBoolean(false) ? "a check" : "";
+            List<String> failed = violated.get(i);
+            String violates = failed != null ? String.join(", ", failed) : e.path("violation").asBoolean(false) ? "a check" : "";
+            List<String> values = new ArrayList<>();
+            for (String name : names) {
+                values.add(valueText(e.path("values").path(name), lanes));
+            }
             rows.add(new EventRow(i, e.path("t").asText(), e.path("node").isNull() || e.path("node").isMissingNode() ? "—"
-                    : e.path("node").asText(), e.path("type").asText(), describe(e), clock(e.path("clock"), lanes),
-                    e.has("state") ? e.get("state").toString() : "", violates));
+                    : e.path("node").asText(), e.path("type").asText(), e.path("text").asText(), values, violates));
         }
         JsonNode st = root.path("stats");
         String stats = st.path("events").asText("?") + " events, " + st.path("messages").asText("?") + " messages, "
                 + st.path("dropped").asText("?") + " dropped, simulated time " + st.path("simTime").asText("?");
         // Safe inside <script type="application/json">: no "<" can close the element or open a comment.
         String embedded = json.replace("<", "\\u003c");
-        return new DemoRun(demo.id(), demo.title(), demo.summary(), demo.variants(), variant.name(), seed, fields, schedule.text(), rows,
-                checks, stats, q.toString(), embedded, "demo-" + demo.id());
+        return new DemoRun(demo.id(), demo.title(), demo.summary(), demo.variants(), variant.name(), seed, fields, schedule.text(),
+                columns, rows, checks, stats, q.toString(), embedded, "demo-" + demo.id(), null);
     }
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    private static String clock(JsonNode clock, List<String> lanes) {
-        if (clock.isMissingNode() || clock.isNull()) {
+    /**
+     * An event's value as the table shows it, by the shape docs/trace-format.md gives each kind: a number, a
+     * per-node object, bounds, a list, a string. Empty when the event does not carry it.
+     */
+    static String valueText(JsonNode v, List<String> lanes) {
+        if (v.isMissingNode()) {
             return "";
         }
-        List<String> parts = new ArrayList<>();
-        if (clock.has("lamport")) {
-            parts.add("L=" + clock.get("lamport").asText());
+        if (v.isNull()) {
+            return "nil";
         }
-        JsonNode v = clock.path("vector");
+        if (v.isObject() && v.size() == 2 && v.has("lo") && v.has("hi")) {
+            return "[" + v.get("lo").asText() + ", " + v.get("hi").asText() + "]";
+        }
         if (v.isObject()) {
             List<String> entries = new ArrayList<>();
             for (String lane : lanes) {
@@ -295,57 +348,13 @@ public class DemoPages {
                     entries.add(k + ":" + v.get(k).asText());
                 }
             }
-            parts.add("V=[" + String.join(", ", entries) + "]");
+            return "[" + String.join(", ", entries) + "]";
         }
-        return String.join(" ", parts);
-    }
-
-    /** What happened, in words; the same words js/trace-model.js describe() uses. */
-    static String describe(JsonNode e) {
-        JsonNode m = e.path("msg");
-        String what = (m.hasNonNull("type") ? m.get("type").asText() + " " : "") + "#" + m.path("id").asText();
-        String where = e.hasNonNull("node") ? e.get("node").asText() : "network";
-        String dup = e.path("duplicate").asBoolean(false) ? " (duplicate)" : "";
-        String from = m.path("from").asText();
-        String to = m.path("to").asText();
-        return switch (e.path("type").asText()) {
-            case "send" -> where + " sends " + what + " to " + to;
-            case "receive" -> where + " receives " + what + " from " + from + dup;
-            case "drop" -> what + " from " + from + " to " + to + " is dropped"
-                    + (e.hasNonNull("reason") && !e.get("reason").asText().isEmpty() ? " (" + e.get("reason").asText() + ")" : "") + dup;
-            case "crash" -> where + " crashes";
-            case "recover" -> where + " recovers";
-            case "partition" -> "partition" + (e.hasNonNull("node") ? " at " + where : "") + groups(e.path("groups"));
-            case "heal" -> "partition heals" + (e.hasNonNull("node") ? " at " + where : "");
-            case "timer" -> where + " timer fires" + (e.path("timer").hasNonNull("type") ? " (" + e.path("timer").get("type").asText() + ")" : "");
-            case "invoke" -> where + " invokes " + op(e);
-            case "complete" -> where + " completes " + op(e);
-            case "local" -> where + " " + (e.hasNonNull("label") && !e.get("label").asText().isEmpty() ? e.get("label").asText() : "local event");
-            default -> where + " " + e.path("type").asText();
-        };
-    }
-
-    private static String op(JsonNode e) {
-        JsonNode op = e.path("op").isObject() ? e.path("op") : e;
-        String f = op.hasNonNull("f") ? op.get("f").asText() : "operation";
-        String value = op.hasNonNull("value") ? " " + op.get("value").toString() : "";
-        String outcome = e.path("type").asText().equals("complete") && op.hasNonNull("type")
-                && !op.get("type").asText().equals("complete") ? " → " + op.get("type").asText() : "";
-        String who = op.hasNonNull("process") && !op.get("process").asText().equals(e.path("node").asText())
-                ? " for " + op.get("process").asText() : "";
-        return f + value + outcome + who;
-    }
-
-    private static String groups(JsonNode groups) {
-        if (!groups.isArray()) {
-            return "";
+        if (v.isArray()) {
+            List<String> items = new ArrayList<>();
+            v.forEach(x -> items.add(x.asText()));
+            return "[" + String.join(", ", items) + "]";
         }
-        List<String> sides = new ArrayList<>();
-        for (JsonNode g : groups) {
-            List<String> members = new ArrayList<>();
-            g.forEach(n -> members.add(n.asText()));
-            sides.add("{" + String.join(", ", members) + "}");
-        }
-        return " " + String.join(" | ", sides);
+        return v.asText();
     }
 }

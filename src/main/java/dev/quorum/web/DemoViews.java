@@ -3,6 +3,7 @@ package dev.quorum.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.quorum.demo.engine.Demo;
+import dev.quorum.demo.engine.Guide;
 import dev.quorum.demo.engine.ParamSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,15 @@ final class DemoViews {
     private DemoViews() {
     }
 
-    public record DemoSummary(String id, String title, String summary, List<VariantView> variants, List<ParamView> params) {
+    public record DemoSummary(String id, String title, String summary, List<VariantView> variants, List<ParamView> params,
+            List<GuideView> guides) {
+    }
+
+    /**
+     * A guided scenario: its page, and the run as {@code /run} takes it ({@code query}, defaults left out).
+     * The narration itself is on the page.
+     */
+    public record GuideView(String id, String title, String page, String run) {
     }
 
     public record VariantView(String name, boolean correct, String description) {
@@ -38,6 +47,17 @@ final class DemoViews {
         }
         return new DemoSummary(demo.id(), demo.title(), demo.summary(),
                 demo.variants().stream().map(v -> new VariantView(v.name(), v.correct(), v.description())).toList(),
-                List.copyOf(params));
+                List.copyOf(params), demo.guides().stream().map(g -> new GuideView(g.id(), g.title(), DemoPages.guideHref(demo, g),
+                        "/api/v1/demos/" + demo.id() + "/run?" + runQuery(g))).toList());
+    }
+
+    private static String runQuery(Guide g) {
+        StringBuilder q = new StringBuilder("variant=").append(enc(g.variant())).append("&seed=").append(g.seed());
+        g.query().forEach((k, v) -> q.append('&').append(enc(k)).append('=').append(enc(v)));
+        return q.toString();
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

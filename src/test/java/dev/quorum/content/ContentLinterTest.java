@@ -24,6 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ContentLinterTest {
 
+    /** The ids the application and the lint command pass in: the demo registry's. */
+    private static final java.util.Set<String> DEMOS = dev.quorum.demo.AllDemos.registry().ids();
+
     private static final Path FIXTURES = fixtures();
 
     @TempDir
@@ -65,7 +68,7 @@ class ContentLinterTest {
     }
 
     private static List<String> lint(Path dir) {
-        return new ContentLinter().lint(new ContentLoader().load(dir)).stream()
+        return new ContentLinter(DEMOS).lint(new ContentLoader().load(dir)).stream()
                 .map(f -> f.toString().replace(dir + "/", ""))
                 .toList();
     }
@@ -85,7 +88,7 @@ class ContentLinterTest {
 
     @Test
     void theContentWeShipHasNoErrors() {
-        List<Finding> findings = new ContentLinter().lint(new ContentLoader().load(ContentFixtures.REAL_CONTENT));
+        List<Finding> findings = new ContentLinter(DEMOS).lint(new ContentLoader().load(ContentFixtures.REAL_CONTENT));
         assertEquals(List.of(), findings.stream().filter(Finding::isError).map(Finding::toString).toList());
         ContentSnapshot content = new ContentLoader().load(ContentFixtures.REAL_CONTENT);
         assertTrue(content.readingList().entries().size() > 50, "the seed's 50 entries and the primary sources added since");
@@ -98,13 +101,13 @@ class ContentLinterTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Path dir = contentFor("description-capital");
 
-        int status = LintCommand.run(dir, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status = LintCommand.run(dir, DEMOS, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertEquals(1, status);
         assertEquals(dir.resolve("reading-list.md") + ":6:79: error: description should start with a capital letter: "
                 + "'explains single-decree Paxos in plain prose.'\n", out.toString(StandardCharsets.UTF_8));
         assertEquals(dir + ": 1 error(s), 0 warning(s)\n", err.toString(StandardCharsets.UTF_8));
-        assertEquals(0, LintCommand.run(contentFor("url-plain-http"), new PrintStream(out), new PrintStream(err)), "warnings alone pass");
-        assertEquals(2, LintCommand.run(work.resolve("missing"), new PrintStream(out), new PrintStream(err)));
+        assertEquals(0, LintCommand.run(contentFor("url-plain-http"), DEMOS, new PrintStream(out), new PrintStream(err)), "warnings alone pass");
+        assertEquals(2, LintCommand.run(work.resolve("missing"), DEMOS, new PrintStream(out), new PrintStream(err)));
     }
 }

@@ -47,7 +47,7 @@ class DemoApiTest {
                 .contentType(ContentType.JSON)
                 .header("ETag", notNullValue())
                 .header("Cache-Control", containsString("max-age"))
-                .body("format", equalTo("quorum-trace/1"))
+                .body("format", equalTo("quorum-trace/2"))
                 .body("demo", equalTo("vector-clocks"))
                 .body("variant", equalTo("correct"))
                 .body("seed", equalTo(42))

@@ -56,6 +56,35 @@ class DemoPagesTest {
     }
 
     @Test
+    void aGuidedScenarioIsItsRunWithANarrationAQuestionAndColumnsFromTheTrace() {
+        JsonPath demo = JsonPath.from(given().get("/api/v1/demos/lamport-clocks").then().statusCode(200).extract().asString());
+        assertEquals(java.util.List.of("receive-takes-max", "smaller-is-not-before", "wall-clock-skew"), demo.getList("guides.id"));
+        String run = demo.getString("guides.find { it.id == 'wall-clock-skew' }.run");
+        String api = given().urlEncodingEnabled(false).get(run).then().statusCode(200).extract().asString();
+        String html = given().get("/demos/lamport-clocks?guide=wall-clock-skew").then().statusCode(200)
+                .body(containsString("<section class=\"demo-guide\" id=\"demo-lamport-clocks-guide\" data-guide-for=\"demo-lamport-clocks\""))
+                .body(containsString("<a href=\"/demos/lamport-clocks?guide=wall-clock-skew\" aria-current=\"page\">"))
+                .body(containsString("<li data-at=\"4\" data-predict>"))
+                .body(containsString("<div class=\"guide-predict\" data-answer=\"1\">"))
+                .body(containsString("<strong>What to look for:</strong>"))
+                .body(containsString("name=\"faults\" value=\"skew:n3/10\""))
+                .body(containsString("<th scope=\"col\">Timestamp (µs)</th><th scope=\"col\">Physical clock (ms)</th><th scope=\"col\">Clock error (ms)</th>"))
+                .body(containsString("n2 receives 22000 from n3 and ignores it, reading its own physical clock: 18000 µs — violates clock-condition"))
+                .extract().asString();
+        Matcher embedded = EMBEDDED.matcher(html);
+        assertTrue(embedded.find());
+        assertEquals(api, embedded.group(1).replace("\\u003c", "<"), "the scenario's run is the API's run of its query");
+        assertTrue(api.contains("\"panels\":[{\"kind\":\"state\",\"values\":[\"lamport\",\"wall\",\"clockError\"]},{\"kind\":\"chart\",\"values\":[\"clockError\"]}]"), api);
+
+        given().get("/demos/lamport-clocks?guide=no-such").then().statusCode(404).body(containsString("receive-takes-max"));
+        given().get("/demos/lamport-clocks?guide=wall-clock-skew&seed=3").then().statusCode(400).body(containsString("names a whole run"));
+        // A topic page tells its demos' first scenarios.
+        given().get("/topics/time-and-clocks").then().statusCode(200)
+                .body(containsString("href=\"/demos/lamport-clocks?guide=receive-takes-max\""))
+                .body(containsString("href=\"/demos/vector-clocks?guide=merge-and-concurrency\""));
+    }
+
+    @Test
     void aBrokenVariantShowsItsFailedCheckAndWhereItFailed() {
         String api = given().get("/api/v1/demos/vector-clocks/run?variant=no-merge&seed=3&nodes=4").then().statusCode(200)
                 .extract().asString();

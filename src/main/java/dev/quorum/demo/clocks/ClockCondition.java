@@ -32,13 +32,13 @@ final class ClockCondition implements Invariant {
             largestSoFar.add(new ArrayList<>());
         }
         Optional<String> violation = Optional.empty();
-        if (e.clock().lamport().isPresent()) {
-            long time = e.clock().lamport().getAsLong();
+        if (e.scalar(LamportClocks.VALUE).isPresent()) {
+            long time = e.scalar(LamportClocks.VALUE).getAsLong();
             checked++;
             for (int node = 0; node < run.nodeCount() && violation.isEmpty(); node++) {
                 int before = node == e.node() ? e.position() - 1 : e.pastOf(node);
                 TraceEvent witness = before == 0 ? null : largestSoFar.get(node).get(before - 1);
-                if (witness != null && witness.clock().lamport().getAsLong() >= time) {
+                if (witness != null && witness.scalar(LamportClocks.VALUE).getAsLong() >= time) {
                     violation = Optional.of(describe(witness, e, run));
                 }
             }
@@ -50,14 +50,14 @@ final class ClockCondition implements Invariant {
     private void remember(TraceEvent e) {
         List<TraceEvent> own = largestSoFar.get(e.node());
         TraceEvent previous = own.isEmpty() ? null : own.get(own.size() - 1);
-        boolean timed = e.clock().lamport().isPresent();
-        boolean larger = previous == null || (timed && e.clock().lamport().getAsLong() > previous.clock().lamport().orElse(-1));
+        boolean timed = e.scalar(LamportClocks.VALUE).isPresent();
+        boolean larger = previous == null || (timed && e.scalar(LamportClocks.VALUE).getAsLong() > previous.scalar(LamportClocks.VALUE).orElse(-1));
         own.add(larger && timed ? e : previous);
     }
 
     private static String describe(TraceEvent a, TraceEvent b, RunView run) {
-        return "event " + a.i() + " on " + run.name(a.node()) + " (L=" + a.clock().lamport().getAsLong()
-                + ") happens before event " + b.i() + " on " + run.name(b.node()) + " (L=" + b.clock().lamport().getAsLong()
+        return "event " + a.i() + " on " + run.name(a.node()) + " (L=" + a.scalar(LamportClocks.VALUE).getAsLong()
+                + ") happens before event " + b.i() + " on " + run.name(b.node()) + " (L=" + b.scalar(LamportClocks.VALUE).getAsLong()
                 + "), but its time is not smaller";
     }
 

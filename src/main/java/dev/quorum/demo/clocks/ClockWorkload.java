@@ -1,5 +1,7 @@
 package dev.quorum.demo.clocks;
 
+import dev.quorum.demo.engine.Annotation;
+import dev.quorum.demo.engine.Display;
 import dev.quorum.demo.engine.Fault;
 import dev.quorum.demo.engine.Invariant;
 import dev.quorum.demo.engine.Latency;
@@ -7,6 +9,7 @@ import dev.quorum.demo.engine.Limits;
 import dev.quorum.demo.engine.NetworkModel;
 import dev.quorum.demo.engine.Node;
 import dev.quorum.demo.engine.ParamSpec;
+import dev.quorum.demo.engine.Panel;
 import dev.quorum.demo.engine.Params;
 import dev.quorum.demo.engine.RandomStreams;
 import dev.quorum.demo.engine.Scenario;
@@ -34,31 +37,45 @@ final class ClockWorkload {
             ParamSpec.integer("reorderPercent", 0, 100, 0, "Chance that a message is held back by up to four mean delays").asShrinkable(),
             ParamSpec.integer("crashes", 0, 3, 0, "Crashes, each of a random node that restarts a while later").asShrinkable(),
             ParamSpec.integer("partitionMs", 0, 2000, 0, "Length of a partition cutting the last node off, a third of the way in").asShrinkable(),
-            ParamSpec.integer("skewMs", 0, 1000, 0, "Largest error of a node's physical clock, drawn per node; shown as wallMs").asShrinkable(),
+            ParamSpec.integer("skewMs", 0, 1000, 0, "Largest error of a node's physical clock, drawn per node").asShrinkable(),
             ParamSpec.integer("driftPpm", 0, 100_000, 0,
                     "Largest rate error of a node's physical clock, in parts per million; its step timer runs on that clock").asShrinkable());
+
+    /** The value of every event: the node's physical clock reading, skewed and drifting. */
+    static final String WALL = "wall";
+    /** And how far that reading is from true time. */
+    static final String ERROR = "clockError";
+
+    private static final Annotation WALL_VALUE = Annotation.of(WALL, Annotation.Kind.SCALAR, "Physical clock",
+            "What the node's own physical clock read at this event: true time plus its skew and drift").unit("ms");
+    private static final Annotation ERROR_VALUE = Annotation.of(ERROR, Annotation.Kind.SCALAR, "Clock error",
+            "The physical clock's reading minus true time: 0 for a perfect clock").unit("ms");
 
     private ClockWorkload() {
     }
 
-    static Scenario scenario(Params p, long seed, IntFunction<LogicalClock> clocks, Invariant invariant) {
-        return scenario(p, seed, clocks, invariant, false);
-    }
-
-    /** With {@code showsWallClock} every event shows its node's physical clock, skewed or not. */
-    static Scenario scenario(Params p, long seed, IntFunction<LogicalClock> clocks, Invariant invariant, boolean showsWallClock) {
+    /**
+     * A run of nodes keeping the clocks {@code clocks} makes, each event showing {@code clockValue}; with
+     * {@code chartError} a chart of each node's clock error over time sits beside the diagram.
+     */
+    static Scenario scenario(Params p, long seed, IntFunction<LogicalClock> clocks, Annotation clockValue, Invariant invariant,
+            boolean chartError) {
         int nodes = p.intValue("nodes");
         int steps = p.intValue("steps");
         long intervalMs = p.integer("intervalMs");
         List<Node> members = new ArrayList<>();
         for (int k = 0; k < nodes; k++) {
-            members.add(new ClockNode(clocks.apply(k), steps, intervalMs, p.intValue("localPercent"),
-                    showsWallClock || p.integer("skewMs") > 0 || p.integer("driftPpm") > 0));
+            members.add(new ClockNode(clocks.apply(k), clockValue.name(), steps, intervalMs, p.intValue("localPercent")));
         }
         NetworkModel network = new NetworkModel(latency(p), p.integer("lossPercent") / 100.0,
                 p.integer("duplicatePercent") / 100.0, p.integer("reorderPercent") / 100.0);
+        List<Panel> panels = new ArrayList<>(List.of(Panel.state(clockValue.name(), WALL, ERROR)));
+        if (chartError) {
+            panels.add(Panel.chart(ERROR));
+        }
         return new Scenario(members, network, faults(p, seed, nodes, steps * intervalMs), p.integer("skewMs"),
-                p.integer("driftPpm"), List.of(invariant), Limits.demo());
+                p.integer("driftPpm"), List.of(invariant), Limits.demo())
+                .withDisplay(Display.of(List.of(clockValue, WALL_VALUE, ERROR_VALUE), panels));
     }
 
     private static Latency latency(Params p) {

@@ -26,13 +26,13 @@ final class ConverseClockCondition implements Invariant {
 
     @Override
     public Optional<String> check(TraceEvent b, RunView run) {
-        if (!b.onTimeline() || b.clock().lamport().isEmpty()) {
+        if (!b.onTimeline() || b.scalar(LamportClocks.VALUE).isEmpty()) {
             return Optional.empty();
         }
         while (stamped.size() < run.nodeCount()) {
             stamped.add(new ArrayList<>());
         }
-        long lb = b.clock().lamport().getAsLong();
+        long lb = b.scalar(LamportClocks.VALUE).getAsLong();
         for (int node = 0; node < run.nodeCount(); node++) {
             if (node == b.node()) {
                 continue;
@@ -42,7 +42,7 @@ final class ConverseClockCondition implements Invariant {
                     continue;
                 }
                 pairs++;
-                long la = a.clock().lamport().getAsLong();
+                long la = a.scalar(LamportClocks.VALUE).getAsLong();
                 if (la != lb) {
                     TraceEvent smaller = la < lb ? a : b;
                     TraceEvent larger = la < lb ? b : a;
@@ -56,7 +56,7 @@ final class ConverseClockCondition implements Invariant {
     }
 
     private static String describe(TraceEvent e, RunView run) {
-        return "event " + e.i() + " on " + run.name(e.node()) + " (L=" + e.clock().lamport().getAsLong() + ")";
+        return "event " + e.i() + " on " + run.name(e.node()) + " (L=" + e.scalar(LamportClocks.VALUE).getAsLong() + ")";
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.quorum.demo.clocks;
 
-import dev.quorum.demo.engine.Stamp;
+import dev.quorum.demo.engine.Value;
 
 /**
  * Lamport's counter. The correct receiver takes max(own, message) + 1; the broken one only own + 1. The
@@ -16,24 +16,45 @@ final class LamportClock implements LogicalClock {
     }
 
     @Override
-    public Stamp local(long wallMs) {
-        return Stamp.lamport(++time);
+    public Value current() {
+        return Value.scalar(time);
     }
 
     @Override
-    public Stamp send(long wallMs) {
-        return Stamp.lamport(++time);
+    public Value local(long wallMs) {
+        return Value.scalar(++time);
     }
 
     @Override
-    public Stamp receive(Stamp carried, long wallMs) {
-        long theirs = carried.lamport().orElseThrow();
+    public Value send(long wallMs) {
+        return Value.scalar(++time);
+    }
+
+    @Override
+    public Value receive(Value carried, long wallMs) {
+        long theirs = ((Value.Scalar) carried).value();
         time = (takesMax ? Math.max(time, theirs) : time) + 1;
-        return Stamp.lamport(time);
+        return Value.scalar(time);
     }
 
     @Override
-    public Stamp recover(long wallMs) {
-        return Stamp.lamport(++time);
+    public Value recover(long wallMs) {
+        return Value.scalar(++time);
+    }
+
+    @Override
+    public String tickRule(String before, String after) {
+        return "ticks " + before + " → " + after;
+    }
+
+    @Override
+    public String receiveRule(String before, String carried, String after) {
+        return takesMax ? "takes max(" + before + ", " + carried + ") + 1 = " + after
+                : "ignores it: " + before + " + 1 = " + after;
+    }
+
+    @Override
+    public String recoverRule(String before, String after) {
+        return "with its clock kept at " + before + " and ticks to " + after;
     }
 }

@@ -1,6 +1,8 @@
 package dev.quorum.demo.clocks;
 
+import dev.quorum.demo.engine.Annotation;
 import dev.quorum.demo.engine.Demo;
+import dev.quorum.demo.engine.Guide;
 import dev.quorum.demo.engine.Invariant;
 import dev.quorum.demo.engine.ParamSpec;
 import dev.quorum.demo.engine.Params;
@@ -23,6 +25,13 @@ public final class LamportClocks implements Demo {
             "Events are stamped with the node's physical clock (in microseconds) instead of a counter; a receive "
                     + "ignores the message's stamp. Right while clocks agree, wrong once one is skewed or drifts.");
 
+    /** The value the checks read: a Lamport time, or the wall-clock variant's timestamp, which takes its place. */
+    static final String VALUE = "lamport";
+    private static final Annotation TIME = Annotation.of(VALUE, Annotation.Kind.SCALAR, "Lamport time",
+            "The node's Lamport clock after this event").onDiagram();
+    private static final Annotation STAMP = Annotation.of(VALUE, Annotation.Kind.SCALAR, "Timestamp",
+            "The timestamp this event got from its node's physical clock, used in place of a Lamport time").unit("µs").onDiagram();
+
     static final String CHECK_CONDITION = "clock-condition";
     static final String CHECK_CONVERSE = "converse";
 
@@ -35,6 +44,8 @@ public final class LamportClocks implements Demo {
                         + "(L(a) < L(b) implies a → b), which no Lamport clock can promise"));
         return List.copyOf(all);
     }
+
+    private static final List<Guide> GUIDES = ClockGuides.lamport();
 
     @Override
     public String id() {
@@ -57,6 +68,11 @@ public final class LamportClocks implements Demo {
     }
 
     @Override
+    public List<Guide> guides() {
+        return GUIDES;
+    }
+
+    @Override
     public List<ParamSpec> params() {
         return PARAMS;
     }
@@ -66,9 +82,10 @@ public final class LamportClocks implements Demo {
         String name = variant(variant.name()).name();
         Invariant check = params.choice("check").equals(CHECK_CONVERSE) ? new ConverseClockCondition() : new ClockCondition();
         if (name.equals(WALL_CLOCK.name())) {
-            return ClockWorkload.scenario(params, seed, node -> new WallClock(), check, true);
+            return ClockWorkload.scenario(params, seed, node -> new WallClock(), STAMP, check, true);
         }
         boolean takesMax = name.equals(CORRECT.name());
-        return ClockWorkload.scenario(params, seed, node -> new LamportClock(takesMax), check);
+        boolean clockFaults = params.integer("skewMs") > 0 || params.integer("driftPpm") > 0;
+        return ClockWorkload.scenario(params, seed, node -> new LamportClock(takesMax), TIME, check, clockFaults);
     }
 }

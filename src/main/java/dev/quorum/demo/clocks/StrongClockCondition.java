@@ -2,7 +2,7 @@ package dev.quorum.demo.clocks;
 
 import dev.quorum.demo.engine.Invariant;
 import dev.quorum.demo.engine.RunView;
-import dev.quorum.demo.engine.Stamp;
+import dev.quorum.demo.engine.Value;
 import dev.quorum.demo.engine.TraceEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,17 +26,17 @@ final class StrongClockCondition implements Invariant {
 
     @Override
     public Optional<String> check(TraceEvent b, RunView run) {
-        if (!b.onTimeline() || !b.clock().hasVector()) {
+        if (!b.onTimeline() || b.vector(VectorClocks.VALUE).isEmpty()) {
             return Optional.empty();
         }
         for (TraceEvent a : stamped) {
             boolean before = run.happensBefore(a, b);
-            if (before != a.clock().vectorBefore(b.clock())) {
+            if (before != vec(a).before(vec(b))) {
                 return Optional.of(before
                         ? event(a, run) + " happens before " + event(b, run) + ", but " + vector(a, run) + " is not less than " + vector(b, run)
                         : event(a, run) + " and " + event(b, run) + " are concurrent, but " + vector(a, run) + " < " + vector(b, run));
             }
-            if (b.clock().vectorBefore(a.clock())) {
+            if (vec(b).before(vec(a))) {
                 return Optional.of(event(b, run) + " does not happen before " + event(a, run) + ", but " + vector(b, run)
                         + " < " + vector(a, run));
             }
@@ -55,12 +55,16 @@ final class StrongClockCondition implements Invariant {
     }
 
     private static String vector(TraceEvent e, RunView run) {
-        Stamp s = e.clock();
+        Value.PerNode v = vec(e);
         StringBuilder out = new StringBuilder("V(" + e.i() + ")=[");
-        for (int k = 0; k < s.size(); k++) {
-            out.append(k > 0 ? ", " : "").append(run.name(k)).append(':').append(s.entry(k));
+        for (int k = 0; k < v.size(); k++) {
+            out.append(k > 0 ? ", " : "").append(run.name(k)).append(':').append(v.entry(k));
         }
         return out.append(']').toString();
+    }
+
+    private static Value.PerNode vec(TraceEvent e) {
+        return e.vector(VectorClocks.VALUE).orElseThrow();
     }
 
     @Override

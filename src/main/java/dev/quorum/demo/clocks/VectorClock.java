@@ -1,6 +1,7 @@
 package dev.quorum.demo.clocks;
 
-import dev.quorum.demo.engine.Stamp;
+import dev.quorum.demo.engine.Value;
+import java.util.Arrays;
 
 /**
  * One counter per node. The correct receiver merges (entry-wise max) then ticks its own entry; the broken one
@@ -22,32 +23,55 @@ final class VectorClock implements LogicalClock {
     }
 
     @Override
-    public Stamp local(long wallMs) {
-        entries[self]++;
-        return Stamp.vector(entries);
+    public Value current() {
+        return Value.vector(entries);
     }
 
     @Override
-    public Stamp send(long wallMs) {
+    public Value local(long wallMs) {
+        entries[self]++;
+        return Value.vector(entries);
+    }
+
+    @Override
+    public Value send(long wallMs) {
         return local(wallMs);
     }
 
     @Override
-    public Stamp receive(Stamp carried, long wallMs) {
+    public Value receive(Value carried, long wallMs) {
         if (merges) {
+            Value.PerNode theirs = (Value.PerNode) carried;
             for (int k = 0; k < entries.length; k++) {
-                entries[k] = Math.max(entries[k], carried.entry(k));
+                entries[k] = Math.max(entries[k], theirs.entry(k));
             }
         }
         entries[self]++;
-        return Stamp.vector(entries);
+        return Value.vector(entries);
     }
 
     @Override
-    public Stamp recover(long wallMs) {
+    public Value recover(long wallMs) {
         if (!survivesCrash) {
-            java.util.Arrays.fill(entries, 0);
+            Arrays.fill(entries, 0);
         }
         return local(wallMs);
+    }
+
+    @Override
+    public String tickRule(String before, String after) {
+        return "ticks its own entry: " + after;
+    }
+
+    @Override
+    public String receiveRule(String before, String carried, String after) {
+        return merges ? "merges it into " + before + " (entry-wise max), then ticks its own entry: " + after
+                : "does not merge it into " + before + ", only ticks its own entry: " + after;
+    }
+
+    @Override
+    public String recoverRule(String before, String after) {
+        return survivesCrash ? "with its clock kept at " + before + " and ticks its own entry: " + after
+                : "with its clock reset to zeros, forgetting " + before + ", and ticks its own entry: " + after;
     }
 }

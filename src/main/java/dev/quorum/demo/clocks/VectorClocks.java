@@ -1,6 +1,8 @@
 package dev.quorum.demo.clocks;
 
+import dev.quorum.demo.engine.Annotation;
 import dev.quorum.demo.engine.Demo;
+import dev.quorum.demo.engine.Guide;
 import dev.quorum.demo.engine.ParamSpec;
 import dev.quorum.demo.engine.Params;
 import dev.quorum.demo.engine.Scenario;
@@ -16,6 +18,13 @@ public final class VectorClocks implements Demo {
             "On a receive, the clock counts the event but forgets to merge the message's vector.");
     static final Variant RESET_ON_CRASH = new Variant("reset-on-crash", false,
             "The clock lives in memory only: a node that crashes restarts it from zeros, forgetting what it had seen.");
+
+    /** The value the check reads. */
+    static final String VALUE = "vector";
+    private static final Annotation VECTOR = Annotation.of(VALUE, Annotation.Kind.VECTOR, "Vector clock",
+            "The node's vector clock after this event: for each node, how many of its events this one knows of").onDiagram();
+
+    private static final List<Guide> GUIDES = ClockGuides.vector();
 
     @Override
     public String id() {
@@ -39,6 +48,11 @@ public final class VectorClocks implements Demo {
     }
 
     @Override
+    public List<Guide> guides() {
+        return GUIDES;
+    }
+
+    @Override
     public List<ParamSpec> params() {
         return ClockWorkload.PARAMS;
     }
@@ -49,6 +63,7 @@ public final class VectorClocks implements Demo {
         boolean merges = !name.equals(NO_MERGE.name());
         boolean survivesCrash = !name.equals(RESET_ON_CRASH.name());
         int nodes = params.intValue("nodes");
-        return ClockWorkload.scenario(params, seed, node -> new VectorClock(merges, survivesCrash, node, nodes), new StrongClockCondition());
+        return ClockWorkload.scenario(params, seed, node -> new VectorClock(merges, survivesCrash, node, nodes), VECTOR,
+                new StrongClockCondition(), params.integer("skewMs") > 0 || params.integer("driftPpm") > 0);
     }
 }

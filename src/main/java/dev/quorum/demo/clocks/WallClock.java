@@ -1,6 +1,6 @@
 package dev.quorum.demo.clocks;
 
-import dev.quorum.demo.engine.Stamp;
+import dev.quorum.demo.engine.Value;
 
 /**
  * Timestamps from the node's physical clock, in microseconds: the reading in milliseconds, and within one
@@ -13,28 +13,48 @@ final class WallClock implements LogicalClock {
     private long last = -1;
 
     @Override
-    public Stamp local(long wallMs) {
+    public Value current() {
+        return Value.scalar(Math.max(0, last));
+    }
+
+    @Override
+    public Value local(long wallMs) {
         return next(wallMs);
     }
 
     @Override
-    public Stamp send(long wallMs) {
+    public Value send(long wallMs) {
         return next(wallMs);
     }
 
     @Override
-    public Stamp receive(Stamp carried, long wallMs) {
+    public Value receive(Value carried, long wallMs) {
         return next(wallMs);
     }
 
     @Override
-    public Stamp recover(long wallMs) {
+    public Value recover(long wallMs) {
         return next(wallMs);
     }
 
-    private Stamp next(long wallMs) {
+    private Value next(long wallMs) {
         // A clock set far behind true time reads negative; a stamp is not negative, so it is cut at zero.
         last = Math.max(Math.max(0, wallMs) * 1000, last + 1);
-        return Stamp.lamport(last);
+        return Value.scalar(last);
+    }
+
+    @Override
+    public String tickRule(String before, String after) {
+        return "reads its physical clock: " + after + " µs";
+    }
+
+    @Override
+    public String receiveRule(String before, String carried, String after) {
+        return "ignores it, reading its own physical clock: " + after + " µs";
+    }
+
+    @Override
+    public String recoverRule(String before, String after) {
+        return "and reads its physical clock: " + after + " µs";
     }
 }

@@ -29,11 +29,8 @@ public interface Context {
     /** This node's local clock: true time plus the node's skew and drift. */
     long localTimeMs();
 
-    /** Sends a message; records a {@code send} event without a clock. */
+    /** Sends a message; records a {@code send} event. */
     void send(int to, Message message);
-
-    /** Sends a message; records a {@code send} event carrying {@code clock}. */
-    void send(int to, Message message, Stamp clock);
 
     /** Sends the same message to every other node: one {@code send} event each. */
     void broadcast(Message message);
@@ -44,13 +41,16 @@ public interface Context {
     void cancelTimer(long timerId);
 
     /** Records a {@code local} event: something the node did that involves no other node. */
-    void local(String label, Stamp clock);
+    void local(String label);
 
-    /** Sets the clock of the event being handled: the {@code receive}, {@code timer} or {@code recover} event. */
-    void stamp(Stamp clock);
+    /**
+     * Sets a value on the latest event this handler recorded (the handled event — receive, timer, recover — if
+     * none yet). {@code name} must be declared in the scenario's {@link Display} with the value's kind.
+     */
+    void annotate(String name, Value value);
 
-    /** Attaches a piece of state to the latest event this handler recorded (the handled event if none). */
-    void state(String key, Object value);
+    /** Says in one line what the latest event was, in the protocol's words (the engine's plain words otherwise). */
+    void describe(String text);
 
     /** Records a client operation's invocation in the history (and as an {@code invoke} event). */
     void invoke(String process, String f, Object value);

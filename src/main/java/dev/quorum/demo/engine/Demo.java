@@ -24,6 +24,15 @@ public interface Demo {
 
     List<ParamSpec> params();
 
+    /** Guided scenarios, the first one the one a topic page embeds; every demo should have two or three. */
+    default List<Guide> guides() {
+        return List.of();
+    }
+
+    default java.util.Optional<Guide> guide(String id) {
+        return guides().stream().filter(g -> g.id().equals(id)).findFirst();
+    }
+
     /** Fresh nodes, network, faults and invariants for one run. */
     Scenario scenario(Variant variant, Params params, long seed);
 

@@ -69,27 +69,30 @@ public final class Json {
         return this;
     }
 
-    Json stamp(Stamp s) {
-        out.append('{');
-        boolean first = true;
-        if (s.lamport().isPresent()) {
-            key("lamport").out.append(s.lamport().getAsLong());
-            first = false;
-        }
-        if (s.hasVector()) {
-            if (!first) {
-                out.append(',');
-            }
-            key("vector").out.append('{');
-            for (int k = 0; k < s.size(); k++) {
+    /** An annotation's value, in the shape docs/trace-format.md gives its kind. */
+    Json annotation(Value v) {
+        if (v instanceof Value.Scalar x) {
+            out.append(x.value());
+        } else if (v instanceof Value.PerNode p) {
+            out.append('{');
+            for (int k = 0; k < p.size(); k++) {
                 if (k > 0) {
                     out.append(',');
                 }
-                key(node(k)).out.append(s.entry(k));
+                key(node(k)).out.append(p.entry(k));
             }
             out.append('}');
+        } else if (v instanceof Value.Interval i) {
+            out.append('{');
+            key("lo").out.append(i.lo()).append(',');
+            key("hi").out.append(i.hi()).append('}');
+        } else if (v instanceof Value.Register r) {
+            value(r.value());
+        } else if (v instanceof Value.Role r) {
+            string(r.name());
+        } else if (v instanceof Value.Log l) {
+            value(l.entries());
         }
-        out.append('}');
         return this;
     }
 
@@ -115,8 +118,8 @@ public final class Json {
             out.append(b.booleanValue());
         } else if (v instanceof Enum<?> e) {
             string(e.name());
-        } else if (v instanceof Stamp s) {
-            stamp(s);
+        } else if (v instanceof Value x) {
+            annotation(x);
         } else if (v instanceof int[] a) {
             out.append('[');
             for (int k = 0; k < a.length; k++) {

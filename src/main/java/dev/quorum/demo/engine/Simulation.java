@@ -60,6 +60,9 @@ public final class Simulation implements RunView {
     private long messages;
     private long dropped;
 
+    private final Display display;
+    private final List<Annotation> declared;
+
     private final Invariant[] invariants;
     private final int[] firstViolation;
     private final String[] violationDetail;
@@ -75,6 +78,8 @@ public final class Simulation implements RunView {
     /** A run with the faults of {@code schedule}: drawn from the seed, or exactly those listed. */
     public Simulation(Scenario scenario, long seed, Schedule schedule, boolean stopOnViolation) {
         this.scenario = scenario;
+        this.display = scenario.display();
+        this.declared = display.annotations();
         this.seed = seed;
         this.schedule = schedule;
         this.stopOnViolation = stopOnViolation;
@@ -148,7 +153,7 @@ public final class Simulation implements RunView {
         List<CheckResult> checks = finishChecks();
         long simTime = events.isEmpty() ? 0 : events.get(events.size() - 1).t();
         Stats stats = new Stats(events.size(), messages, dropped, simTime, stoppedBy);
-        return new Trace(demo, variant, seed, params, schedule, taken, names, events, history, checks, stats);
+        return new Trace(demo, variant, seed, params, schedule, taken, names, display, events, history, checks, stats);
     }
 
     private String loop() {
@@ -196,10 +201,10 @@ public final class Simulation implements RunView {
                 : null;
         if (reason != null) {
             dropped++;
-            record(env.to(), EventType.DROP, env, Stamp.NONE, reason, null, d.duplicate);
+            record(env.to(), EventType.DROP, env, reason, null, d.duplicate);
             return;
         }
-        TraceEvent head = record(env.to(), EventType.RECEIVE, env, Stamp.NONE, null, null, d.duplicate);
+        TraceEvent head = record(env.to(), EventType.RECEIVE, env, null, null, d.duplicate);
         handler.run(env.to(), head, () -> scenario.nodes().get(env.to()).onMessage(handler, env.from(), env.message()));
     }
 
@@ -207,7 +212,7 @@ public final class Simulation implements RunView {
         if (cancelledTimers.remove(f.id) || !up[f.node] || epoch[f.node] != f.epoch) {
             return;
         }
-        TraceEvent head = f.timer.traced() ? record(f.node, EventType.TIMER, null, Stamp.NONE, f.timer.type(), f.timer, false) : null;
+        TraceEvent head = f.timer.traced() ? record(f.node, EventType.TIMER, null, f.timer.type(), f.timer, false) : null;
         handler.run(f.node, head, () -> scenario.nodes().get(f.node).onTimer(handler, f.timer));
     }
 
@@ -217,24 +222,24 @@ public final class Simulation implements RunView {
                 taken.add(c);
                 up[c.node()] = false;
                 epoch[c.node()]++;
-                record(c.node(), EventType.CRASH, null, Stamp.NONE, null, null, false);
+                record(c.node(), EventType.CRASH, null, null, null, false);
                 scenario.nodes().get(c.node()).onCrash();
             }
         } else if (fault instanceof Fault.Recover r) {
             if (!up[r.node()]) {
                 taken.add(r);
                 up[r.node()] = true;
-                TraceEvent head = record(r.node(), EventType.RECOVER, null, Stamp.NONE, null, null, false);
+                TraceEvent head = record(r.node(), EventType.RECOVER, null, null, null, false);
                 handler.run(r.node(), head, () -> scenario.nodes().get(r.node()).onRecover(handler));
             }
         } else if (fault instanceof Fault.Partition p) {
             taken.add(p);
             List<List<Integer>> groups = partition(p.groups());
-            record(TraceEvent.NETWORK, EventType.PARTITION, null, Stamp.NONE, null, groups, false);
+            record(TraceEvent.NETWORK, EventType.PARTITION, null, null, groups, false);
         } else if (fault instanceof Fault.Heal h) {
             taken.add(h);
             Arrays.fill(group, 0);
-            record(TraceEvent.NETWORK, EventType.HEAL, null, Stamp.NONE, null, null, false);
+            record(TraceEvent.NETWORK, EventType.HEAL, null, null, null, false);
         }
     }
 
@@ -261,12 +266,11 @@ public final class Simulation implements RunView {
         return List.copyOf(all);
     }
 
-    private TraceEvent record(int node, EventType type, Envelope msg, Stamp clock, String label, Object detail, boolean duplicate) {
+    private TraceEvent record(int node, EventType type, Envelope msg, String label, Object detail, boolean duplicate) {
         if (events.size() >= limits.maxEvents()) {
             throw new LimitReached("max-events");
         }
-        checkClock(clock);
-        TraceEvent e = new TraceEvent(events.size(), now, node, type, msg, clock, label, detail, duplicate);
+        TraceEvent e = new TraceEvent(events.size(), now, node, type, msg, declared, label, detail, duplicate);
         if (type.onTimeline()) {
             int[] past = timeline[node] == null ? new int[n] : timeline[node].clone();
             if (type == EventType.RECEIVE) {
@@ -284,12 +288,6 @@ public final class Simulation implements RunView {
         }
         events.add(e);
         return e;
-    }
-
-    private void checkClock(Stamp clock) {
-        if (clock.hasVector() && clock.size() != n) {
-            throw new IllegalArgumentException("a vector clock needs " + n + " entries, got " + clock.size());
-        }
     }
 
     /** What the network does to one message, set by {@link #decideFate}; fields, so a send allocates nothing for it. */
@@ -466,17 +464,12 @@ public final class Simulation implements RunView {
 
         @Override
         public void send(int to, Message message) {
-            send(to, message, Stamp.NONE);
-        }
-
-        @Override
-        public void send(int to, Message message, Stamp clock) {
             requireRecord("message", message);
             if (to < 0 || to >= n || to == self) {
                 throw new IllegalArgumentException(names.get(self) + " cannot send to node index " + to);
             }
             Envelope env = new Envelope(nextMessageId++, self, to, message);
-            latest = record(self, EventType.SEND, env, clock, null, null, false);
+            latest = record(self, EventType.SEND, env, null, null, false);
             messages++;
             // A fixed number of draws per send keeps the sender's stream aligned whatever the network decides.
             SplittableRandom r = networkRandom[self];
@@ -536,25 +529,39 @@ public final class Simulation implements RunView {
         }
 
         @Override
-        public void local(String label, Stamp clock) {
-            latest = record(self, EventType.LOCAL, null, clock, label, null, false);
+        public void local(String label) {
+            latest = record(self, EventType.LOCAL, null, label, null, false);
         }
 
         @Override
-        public void stamp(Stamp clock) {
-            if (head == null) {
-                throw new IllegalStateException("no traced event to stamp (an untraced timer or the start)");
-            }
-            checkClock(clock);
-            head.clock(clock);
-        }
-
-        @Override
-        public void state(String key, Object value) {
+        public void annotate(String name, Value value) {
             if (latest == null) {
-                throw new IllegalStateException("no event to attach state '" + key + "' to");
+                throw new IllegalStateException("no event to set '" + name + "' on (an untraced timer or the start)");
             }
-            latest.state(key, value);
+            int k = display.indexOf(name);
+            if (k < 0) {
+                throw new IllegalArgumentException("value '" + name + "' is not declared in the scenario's display");
+            }
+            Annotation a = declared.get(k);
+            if (value == null || value.kind() != a.kind()) {
+                throw new IllegalArgumentException("value '" + name + "' is declared " + a.kind().json() + ", got "
+                        + (value == null ? "null" : value.kind().json()));
+            }
+            if (value instanceof Value.PerNode p && p.size() != n) {
+                throw new IllegalArgumentException("value '" + name + "' needs " + n + " entries, one per node, got " + p.size());
+            }
+            latest.value(k, value);
+        }
+
+        @Override
+        public void describe(String text) {
+            if (latest == null) {
+                throw new IllegalStateException("no event to describe (an untraced timer or the start)");
+            }
+            if (text == null || text.isBlank() || text.length() > EventText.MAX || text.indexOf('\n') >= 0) {
+                throw new IllegalArgumentException("an event's text is one line of 1 to " + EventText.MAX + " characters");
+            }
+            latest.text(text);
         }
 
         @Override
@@ -575,7 +582,7 @@ public final class Simulation implements RunView {
                 throw new IllegalArgumentException("a history value is a number, a string or null");
             }
             HistoryOp op = new HistoryOp(process, outcome, f, value, now, events.size());
-            latest = record(self, type, null, Stamp.NONE, f, op, false);
+            latest = record(self, type, null, f, op, false);
             history.add(op);
         }
     }

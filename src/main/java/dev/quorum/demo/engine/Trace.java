@@ -9,10 +9,10 @@ import java.util.OptionalInt;
  * those inputs; {@link #toJson()} writes the documented format ({@code docs/trace-format.md}).
  */
 public record Trace(String demo, String variant, long seed, Map<String, Object> params, Schedule schedule,
-        List<Fault> faults, List<String> nodes, List<TraceEvent> events, List<HistoryOp> history, List<CheckResult> checks,
+        List<Fault> faults, List<String> nodes, Display display, List<TraceEvent> events, List<HistoryOp> history, List<CheckResult> checks,
         Stats stats) {
 
-    public static final String FORMAT = "quorum-trace/1";
+    public static final String FORMAT = "quorum-trace/2";
 
     public Trace {
         params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
@@ -37,6 +37,11 @@ public record Trace(String demo, String variant, long seed, Map<String, Object> 
     /** The schedule that replays this run with exactly the faults it had. */
     public Schedule replay() {
         return Schedule.explicit(faults);
+    }
+
+    /** What {@code e} was, in one line: the protocol's words if it wrote some, the engine's plain ones otherwise. */
+    public String text(TraceEvent e) {
+        return e.text().orElseGet(() -> EventText.plain(e, nodes));
     }
 
     public String toJson() {

@@ -1,15 +1,17 @@
 package dev.quorum.demo.engine;
 
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.OptionalLong;
 
 /**
  * One step of a run. {@code i} is its position in the trace, {@code t} the simulated time; {@link #past()}
  * is computed from the run's structure alone (program order and send → receive), so checkers can ask
- * what happened before what without trusting any clock a protocol keeps.
+ * what happened before what without trusting any clock a protocol keeps. {@link #values()} are what the
+ * protocol chose to show, of the kinds its {@link Display} declares; {@link #text()} its own words, if any.
  */
 public final class TraceEvent {
 
@@ -24,18 +26,20 @@ public final class TraceEvent {
     private final String label;
     private final Object detail;
     private final boolean duplicate;
-    private Stamp clock;
+    private final List<Annotation> declared;
+    private Value[] values;
+    private String text;
     private int[] past;
-    private TreeMap<String, Object> state;
     private boolean violation;
 
-    TraceEvent(int i, long t, int node, EventType type, Envelope msg, Stamp clock, String label, Object detail, boolean duplicate) {
+    TraceEvent(int i, long t, int node, EventType type, Envelope msg, List<Annotation> declared, String label, Object detail,
+            boolean duplicate) {
         this.i = i;
         this.t = t;
         this.node = node;
         this.type = type;
         this.msg = msg;
-        this.clock = clock;
+        this.declared = declared;
         this.label = label;
         this.detail = detail;
         this.duplicate = duplicate;
@@ -62,8 +66,46 @@ public final class TraceEvent {
         return Optional.ofNullable(msg);
     }
 
-    public Stamp clock() {
-        return clock;
+    /** The values the protocol set on this event, by name, in declaration order. */
+    public Map<String, Value> values() {
+        if (values == null) {
+            return Map.of();
+        }
+        Map<String, Value> out = new LinkedHashMap<>();
+        for (int k = 0; k < values.length; k++) {
+            if (values[k] != null) {
+                out.put(declared.get(k).name(), values[k]);
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    public Optional<Value> value(String name) {
+        if (values != null) {
+            for (int k = 0; k < values.length; k++) {
+                if (values[k] != null && declared.get(k).name().equals(name)) {
+                    return Optional.of(values[k]);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A scalar value by name, if this event carries it. */
+    public OptionalLong scalar(String name) {
+        Optional<Value> v = value(name);
+        return v.isPresent() && v.get() instanceof Value.Scalar s ? OptionalLong.of(s.value()) : OptionalLong.empty();
+    }
+
+    /** A per-node value by name, if this event carries it. */
+    public Optional<Value.PerNode> vector(String name) {
+        Optional<Value> v = value(name);
+        return v.isPresent() && v.get() instanceof Value.PerNode p ? Optional.of(p) : Optional.empty();
+    }
+
+    /** The protocol's one-line description of this event, if it wrote one; {@link Trace#text} falls back to the engine's. */
+    public Optional<String> text() {
+        return Optional.ofNullable(text);
     }
 
     /** A local event's label, a timer's type, a drop's reason; empty otherwise. */
@@ -99,10 +141,6 @@ public final class TraceEvent {
         return past != null;
     }
 
-    public Map<String, Object> state() {
-        return state == null ? Map.of() : Collections.unmodifiableMap(state);
-    }
-
     public boolean violation() {
         return violation;
     }
@@ -115,19 +153,27 @@ public final class TraceEvent {
         return past;
     }
 
-    void clock(Stamp c) {
-        this.clock = c;
+    Value[] valuesRaw() {
+        return values;
+    }
+
+    List<Annotation> declared() {
+        return declared;
+    }
+
+    void value(int index, Value v) {
+        if (values == null) {
+            values = new Value[declared.size()];
+        }
+        values[index] = v;
+    }
+
+    void text(String words) {
+        this.text = words;
     }
 
     void past(int[] p) {
         this.past = p;
-    }
-
-    void state(String key, Object value) {
-        if (state == null) {
-            state = new TreeMap<>();
-        }
-        state.put(key, value);
     }
 
     void markViolation() {

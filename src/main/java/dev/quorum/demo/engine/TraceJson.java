@@ -3,7 +3,7 @@ package dev.quorum.demo.engine;
 import java.util.List;
 
 /**
- * Writes a trace in the {@code quorum-trace/1} format of docs/trace-format.md. Field order is fixed, so the
+ * Writes a trace in the {@code quorum-trace/2} format of docs/trace-format.md. Field order is fixed, so the
  * same trace always gives the same bytes; one event per line keeps diffs between traces readable.
  */
 final class TraceJson {
@@ -23,11 +23,12 @@ final class TraceJson {
         json.key("schedule").string(trace.schedule().seeded() ? "seeded" : "explicit").raw(",");
         json.key("faults").value(trace.faults().stream().map(Fault::text).toList()).raw(",");
         json.key("nodes").value(trace.nodes()).raw(",\n");
+        display(json, trace.display());
         json.key("events").raw("[");
         List<TraceEvent> events = trace.events();
         for (int k = 0; k < events.size(); k++) {
             json.raw(k == 0 ? "\n" : ",\n");
-            event(json, events.get(k));
+            event(json, trace, events.get(k));
         }
         json.raw("\n],\n");
         json.key("history").raw("[");
@@ -60,10 +61,31 @@ final class TraceJson {
         return out.toString();
     }
 
-    private static void event(Json json, TraceEvent e) {
+    private static void display(Json json, Display display) {
+        json.key("annotations").raw("[");
+        boolean first = true;
+        for (Annotation a : display.annotations()) {
+            json.raw(first ? "" : ",").raw("{").key("name").string(a.name()).raw(",").key("kind").string(a.kind().json())
+                    .raw(",").key("label").string(a.label()).raw(",").key("unit").string(a.unit())
+                    .raw(",").key("diagram").raw(Boolean.toString(a.diagram()))
+                    .raw(",").key("description").string(a.description()).raw("}");
+            first = false;
+        }
+        json.raw("],\n");
+        json.key("panels").raw("[");
+        first = true;
+        for (Panel p : display.panels()) {
+            json.raw(first ? "" : ",").raw("{").key("kind").string(p.kind().json()).raw(",").key("values").value(p.values()).raw("}");
+            first = false;
+        }
+        json.raw("],\n");
+    }
+
+    private static void event(Json json, Trace trace, TraceEvent e) {
         json.raw("{").key("i").raw(Integer.toString(e.i())).raw(",").key("t").raw(Long.toString(e.t())).raw(",");
         json.key("node").raw(e.node() == TraceEvent.NETWORK ? "null" : quoted(json, e.node())).raw(",");
-        json.key("type").string(e.type().json());
+        json.key("type").string(e.type().json()).raw(",");
+        json.key("text").string(trace.text(e));
         e.msg().ifPresent(m -> {
             json.raw(",").key("msg").raw("{").key("id").raw(Long.toString(m.id()))
                     .raw(",").key("from").string(json.node(m.from()))
@@ -73,8 +95,17 @@ final class TraceJson {
             body(json, m.message());
             json.raw("}");
         });
-        if (!e.clock().isNone()) {
-            json.raw(",").key("clock").stamp(e.clock());
+        Value[] values = e.valuesRaw();
+        if (values != null) {
+            json.raw(",").key("values").raw("{");
+            boolean first = true;
+            for (int k = 0; k < values.length; k++) {
+                if (values[k] != null) {
+                    json.raw(first ? "" : ",").key(e.declared().get(k).name()).annotation(values[k]);
+                    first = false;
+                }
+            }
+            json.raw("}");
         }
         extras(json, e);
         json.raw("}");
@@ -111,9 +142,6 @@ final class TraceJson {
         }
         if (e.duplicate()) {
             json.raw(",").key("duplicate").raw("true");
-        }
-        if (!e.state().isEmpty()) {
-            json.raw(",").key("state").value(e.state());
         }
         if (e.onTimeline()) {
             json.raw(",").key("past").raw("{");

@@ -7,7 +7,7 @@ import dev.quorum.demo.engine.CheckResult;
 import dev.quorum.demo.engine.Demo;
 import dev.quorum.demo.engine.EventType;
 import dev.quorum.demo.engine.Params;
-import dev.quorum.demo.engine.Stamp;
+import dev.quorum.demo.engine.Value;
 import dev.quorum.demo.engine.Trace;
 import dev.quorum.demo.engine.TraceEvent;
 import java.util.BitSet;
@@ -88,12 +88,12 @@ class ClockConditionPropertyTest {
         List<BitSet> hb = happensBefore(trace);
         for (int b = 0; b < events.size(); b++) {
             TraceEvent eb = events.get(b);
-            if (!eb.onTimeline() || eb.clock().lamport().isEmpty()) {
+            if (!eb.onTimeline() || eb.scalar(LamportClocks.VALUE).isEmpty()) {
                 continue;
             }
             for (int a = hb.get(b).nextSetBit(0); a >= 0; a = hb.get(b).nextSetBit(a + 1)) {
-                var la = events.get(a).clock().lamport();
-                if (la.isPresent() && la.getAsLong() >= eb.clock().lamport().getAsLong()) {
+                var la = events.get(a).scalar(LamportClocks.VALUE);
+                if (la.isPresent() && la.getAsLong() >= eb.scalar(LamportClocks.VALUE).getAsLong()) {
                     return OptionalInt.of(eb.i());
                 }
             }
@@ -107,15 +107,15 @@ class ClockConditionPropertyTest {
         List<BitSet> hb = happensBefore(trace);
         for (int b = 0; b < events.size(); b++) {
             TraceEvent eb = events.get(b);
-            if (!eb.onTimeline() || !eb.clock().hasVector()) {
+            if (!eb.onTimeline() || eb.vector(VectorClocks.VALUE).isEmpty()) {
                 continue;
             }
             for (int a = 0; a < b; a++) {
                 TraceEvent ea = events.get(a);
-                if (!ea.onTimeline() || !ea.clock().hasVector()) {
+                if (!ea.onTimeline() || ea.vector(VectorClocks.VALUE).isEmpty()) {
                     continue;
                 }
-                if (hb.get(b).get(a) != less(ea.clock(), eb.clock()) || less(eb.clock(), ea.clock())) {
+                if (hb.get(b).get(a) != less(vec(ea), vec(eb)) || less(vec(eb), vec(ea))) {
                     return OptionalInt.of(eb.i());
                 }
             }
@@ -123,7 +123,11 @@ class ClockConditionPropertyTest {
         return OptionalInt.empty();
     }
 
-    private static boolean less(Stamp x, Stamp y) {
+    private static Value.PerNode vec(TraceEvent e) {
+        return e.vector(VectorClocks.VALUE).orElseThrow();
+    }
+
+    private static boolean less(Value.PerNode x, Value.PerNode y) {
         boolean strictly = false;
         for (int k = 0; k < Math.max(x.size(), y.size()); k++) {
             int xk = k < x.size() ? x.entry(k) : 0;

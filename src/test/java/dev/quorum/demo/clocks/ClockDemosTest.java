@@ -8,9 +8,11 @@ import dev.quorum.demo.engine.CheckResult;
 import dev.quorum.demo.engine.CounterexampleSearch;
 import dev.quorum.demo.engine.Demo;
 import dev.quorum.demo.engine.EventType;
+import dev.quorum.demo.engine.Panel;
 import dev.quorum.demo.engine.Params;
 import dev.quorum.demo.engine.Trace;
 import dev.quorum.demo.engine.TraceEvent;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -85,16 +87,23 @@ class ClockDemosTest {
         assertTrue(trace.events().size() >= 15 && trace.events().size() <= 100, trace.events().size() + " events");
         assertEquals(3, trace.nodes().size());
         assertTrue(trace.events().stream().anyMatch(e -> e.type() == EventType.LOCAL));
-        assertTrue(trace.events().stream().allMatch(e -> !e.clock().isNone()), "every step and receive carries a clock");
+        String clock = id.equals("lamport-clocks") ? LamportClocks.VALUE : VectorClocks.VALUE;
+        assertTrue(trace.events().stream().allMatch(e -> e.value(clock).isPresent() && trace.text(e).length() > 20),
+                "every step and receive carries a clock and says how it got it");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"lamport-clocks", "vector-clocks"})
-    void theWallClockIsShownOnlyWhenClocksAreSkewed(String id) {
+    void everyEventShowsItsPhysicalClockWhoseErrorIsZeroUnlessSkewedAndTheChartComesWithClockFaults(String id) {
         Demo demo = demo(id);
-        String plain = demo.run(demo.variant("correct"), 3, Params.defaults(demo.params())).toJson();
-        String skewed = demo.run(demo.variant("correct"), 3, Params.parse(demo.params(), Map.of("skewMs", "100"))).toJson();
-        assertFalse(plain.contains("wallMs"));
-        assertTrue(skewed.contains("\"state\":{\"wallMs\":"));
+        Trace plain = demo.run(demo.variant("correct"), 3, Params.defaults(demo.params()));
+        Trace skewed = demo.run(demo.variant("correct"), 3, Params.parse(demo.params(), Map.of("skewMs", "100")));
+        assertTrue(plain.events().stream().filter(TraceEvent::onTimeline).filter(e -> e.type() != EventType.CRASH)
+                .allMatch(e -> e.scalar("wall").getAsLong() == e.t() && e.scalar("clockError").getAsLong() == 0));
+        assertTrue(skewed.events().stream().anyMatch(e -> e.scalar("clockError").orElse(0) != 0));
+        assertEquals(List.of(Panel.Kind.STATE), plain.display().panels().stream().map(Panel::kind).toList());
+        assertEquals(List.of(Panel.Kind.STATE, Panel.Kind.CHART), skewed.display().panels().stream().map(Panel::kind).toList());
+        assertTrue(plain.toJson().contains("\"annotations\":[{\"name\":\"" + (id.equals("lamport-clocks") ? "lamport" : "vector")
+                + "\",\"kind\":\"" + (id.equals("lamport-clocks") ? "scalar" : "vector") + "\""), "the trace declares its clock first");
     }
 }

@@ -14,7 +14,9 @@ import dev.quorum.demo.engine.NetworkModel;
 import dev.quorum.demo.engine.Node;
 import dev.quorum.demo.engine.Scenario;
 import dev.quorum.demo.engine.Simulation;
-import dev.quorum.demo.engine.Stamp;
+import dev.quorum.demo.engine.Annotation;
+import dev.quorum.demo.engine.Display;
+import dev.quorum.demo.engine.Value;
 import dev.quorum.demo.engine.Timer;
 import dev.quorum.demo.engine.Trace;
 import dev.quorum.demo.engine.TraceEvent;
@@ -37,7 +39,8 @@ class StrongClockConditionTest {
         @Override
         public void onStart(Context ctx) {
             if (ctx.self() == 0) {
-                ctx.local("step", Stamp.vector(new int[] {1, 0}));
+                ctx.local("step");
+                ctx.annotate(VectorClocks.VALUE, Value.vector(new int[] {1, 0}));
             } else {
                 ctx.setTimer(new Peek(), 5);
             }
@@ -45,7 +48,8 @@ class StrongClockConditionTest {
 
         @Override
         public void onTimer(Context ctx, Timer timer) {
-            ctx.local("peek", Stamp.vector(new int[] {1, 1}));
+            ctx.local("peek");
+            ctx.annotate(VectorClocks.VALUE, Value.vector(new int[] {1, 1}));
         }
 
         @Override
@@ -56,7 +60,8 @@ class StrongClockConditionTest {
     @Test
     void aClockThatOverOrdersConcurrentEventsIsCaughtAtTheFirstSuchEvent() {
         Scenario scenario = new Scenario(List.of(new Peeker(), new Peeker()),
-                new NetworkModel(new Latency.Constant(1), 0, 0, 0), List.of(new StrongClockCondition()), Limits.demo());
+                new NetworkModel(new Latency.Constant(1), 0, 0, 0), List.of(new StrongClockCondition()), Limits.demo())
+                .withDisplay(Display.of(List.of(Annotation.of(VectorClocks.VALUE, Annotation.Kind.VECTOR, "Vector clock", "peeked")), List.of()));
         Trace trace = new Simulation(scenario, 1, false).run("test", "peek", Map.of());
         TraceEvent a = trace.events().stream().filter(e -> e.type() == EventType.LOCAL && e.node() == 0).findFirst().orElseThrow();
         TraceEvent b = trace.events().stream().filter(e -> e.type() == EventType.LOCAL && e.node() == 1).findFirst().orElseThrow();

@@ -1,6 +1,7 @@
 package dev.quorum.demo.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -52,10 +53,18 @@ class JsonTest {
     }
 
     @Test
-    void stampsNameTheirNodes() {
+    void valuesTakeTheShapeOfTheirKindAndVectorsNameTheirNodes() {
         StringBuilder out = new StringBuilder();
-        new Json(out, List.of("n1", "n2")).value(Stamp.vector(new int[] {2, 0}));
-        assertEquals("{\"vector\":{\"n1\":2,\"n2\":0}}", out.toString());
-        assertEquals("{\"lamport\":4}", Json.write(Stamp.lamport(4)));
+        new Json(out, List.of("n1", "n2")).value(Value.vector(new int[] {2, 0}));
+        assertEquals("{\"n1\":2,\"n2\":0}", out.toString());
+        assertEquals("4", Json.write(Value.scalar(4)));
+        assertEquals("{\"lo\":95,\"hi\":105}", Json.write(Value.interval(95, 105)));
+        assertEquals("\"x\"", Json.write(Value.register("x")));
+        assertEquals("null", Json.write(Value.register(null)));
+        assertEquals("\"leader\"", Json.write(Value.role("leader")));
+        assertEquals("[\"1:put x\",2]", Json.write(Value.log(List.of("1:put x", 2))));
+        assertThrows(IllegalArgumentException.class, () -> Value.role("Leader <b>"));
+        assertThrows(IllegalArgumentException.class, () -> Value.interval(5, 4));
+        assertThrows(IllegalArgumentException.class, () -> Value.register(new Object()));
     }
 }

@@ -95,7 +95,7 @@ class SimulationTest {
         Trace trace = Chatter.run(chatter(3, NetworkModel.reliable(1), faults), 1);
         TraceEvent partition = only(trace, EventType.PARTITION);
         assertEquals(TraceEvent.NETWORK, partition.node());
-        assertTrue(trace.toJson().contains("\"node\":null,\"type\":\"partition\",\"groups\":[[\"n1\"],[\"n2\",\"n3\"]]"));
+        assertTrue(trace.toJson().contains("\"node\":null,\"type\":\"partition\",\"text\":\"partition {n1} | {n2, n3}\",\"groups\":[[\"n1\"],[\"n2\",\"n3\"]]"));
         for (TraceEvent e : trace.events()) {
             if (e.type() == EventType.DROP) {
                 assertEquals("partition", e.label());
@@ -161,7 +161,7 @@ class SimulationTest {
             @Override
             public void onStart(Context ctx) {
                 for (int k = 0; k < 1_000; k++) {
-                    ctx.local("spin", Stamp.NONE);
+                    ctx.local("spin");
                 }
             }
 
