@@ -17,7 +17,7 @@ import { runKey } from "./model.js";
 export class Guide {
   /**
    * @param section the .demo-guide element
-   * @param host the viewer: {step, total(), go(n), playback, select(pos, {toggle}), flash(pos), indexToPos(i)}
+   * @param host the viewer: {step, total(), go(n), playback, select(pos, {toggle}), flash(pos), jumpTo(pos), indexToPos(i)}
    */
   constructor(section, host) {
     this.section = section;
@@ -27,7 +27,8 @@ export class Guide {
     this.answered = null;
     this.reachedCount = 0;
     this.done = false;
-    const current = section.querySelector('.guide-picker a[aria-current="page"]');
+    // The scenario's own address: its picker entry, else the link in its title, else this page.
+    const current = section.querySelector('.guide-picker a[aria-current="page"]') || section.querySelector("h3 a[href]");
     this.home = current ? current.href : location.href;
     this.steps = [...section.querySelectorAll(".guide-steps > li[data-at]")]
       .map((li) => ({ li, at: Number(li.dataset.at), predict: li.hasAttribute("data-predict") }))
@@ -55,6 +56,16 @@ export class Guide {
     sec.insertBefore(this.controls, anchor);
     sec.append(this.doneNote, this.leftNote, this.live);
     for (const st of this.steps) st.li.hidden = true;
+    // "Event #3" in a step points at the table's row; with the diagram here, it shows the event in the diagram.
+    sec.querySelectorAll(".guide-steps a.guide-event").forEach((a) => {
+      const li = a.closest("li[data-at]");
+      a.addEventListener("click", (ev) => {
+        const pos = this.host.indexToPos(Number(li.dataset.at));
+        if (pos < 0 || this.left) return;
+        ev.preventDefault();
+        this.host.jumpTo(pos);
+      });
+    });
 
     this.predict = sec.querySelector(".guide-predict");
     if (this.predict) {
@@ -117,6 +128,7 @@ export class Guide {
     if (done && !this.done) this.live.textContent = "Scenario complete.";
     this.done = done;
     this.doneNote.hidden = !done;
+    if (this.btnContinue && this.answered != null) this.btnContinue.hidden = done || this.host.playback.playing;
     if (done) this.section.dataset.guideDone = "true"; else delete this.section.dataset.guideDone;
   }
 
@@ -165,5 +177,7 @@ export class Guide {
   onPlaying(on) {
     this.btnPlay.textContent = on ? "❚❚ Pause the scenario" : "▶ Play the scenario";
     this.btnPlay.setAttribute("aria-pressed", String(on));
+    // Continuing is for a paused scenario; while it plays, or once it is over, the control above says it all.
+    if (this.btnContinue && this.answered != null) this.btnContinue.hidden = on || this.done;
   }
 }

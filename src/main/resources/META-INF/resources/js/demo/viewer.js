@@ -478,32 +478,31 @@ export class Viewer {
 
   /**
    * Keeps the server's table of events (the no-JS view, table[data-events-table]) in step with the run shown, after
-   * the form has asked for another one. Columns: #, t, node, type, what happened, then one per annotation (or, in an
-   * older page, "clock" and "state": the values drawn on the diagram, then the others).
+   * the form has asked for another one. Columns: #, t, node, type, what happened, then one per annotation, headed by
+   * its label and unit (another variant may declare other values, so the header is rewritten too).
    */
   fillTable() {
     const table = this.root.querySelector("table[data-events-table]");
     if (!table) return;
     const m = this.model;
-    const head = table.tHead && table.tHead.rows[0] ? table.tHead.rows[0].cells.length : 7;
-    const extra = Math.max(0, head - 5);
-    const valueCells = (e) => {
-      const v = e.values || {};
-      const text = (a) => (v[a.name] === undefined ? "" : formatValue(a, v[a.name], m.lanes));
-      if (extra === m.annotations.length) return m.annotations.map(text);
-      const shown = m.annotations.filter((a) => v[a.name] !== undefined);
-      const join = (list) => list.map((a) => `${a.label}: ${text(a)}`).join("; ");
-      const onDiagram = shown.filter((a) => a.diagram === true);
-      const cells = [join(onDiagram), join(shown.filter((a) => a.diagram !== true))];
-      return extra === 1 ? [join(shown)] : cells.concat(new Array(Math.max(0, extra - 2)).fill("")).slice(0, extra);
-    };
+    const headRow = table.tHead && table.tHead.rows[0];
+    if (headRow) {
+      while (headRow.cells.length > 5) headRow.deleteCell(5);
+      for (const a of m.annotations) {
+        headRow.append(html("th", { scope: "col" }, String(a.label || a.name) + (a.unit ? ` (${a.unit})` : "")));
+      }
+    }
+    // The unit is in the header, so a cell holds the bare value.
+    const bare = m.annotations.map((a) => ({ ...a, unit: "" }));
     const body = table.tBodies[0] || table.appendChild(html("tbody"));
     const rows = m.events.map((e, pos) => {
       const tr = html("tr", { id: `${this.uid}-ev-${e.i ?? pos}` });
       const bad = m.violations.get(pos);
       if (bad) tr.className = "violation";
+      const v = e.values || {};
       const cells = [String(e.i ?? pos), String(e.t), e.node != null ? String(e.node) : "—", String(e.type),
-        eventText(e) + (bad ? ` — violates ${bad.join(", ")}` : ""), ...valueCells(e)];
+        eventText(e) + (bad ? ` — violates ${bad.join(", ")}` : ""),
+        ...bare.map((a) => (v[a.name] === undefined ? "" : formatValue(a, v[a.name], m.lanes)))];
       cells.forEach((text, k) => tr.append(k === 0 ? html("th", { scope: "row" }, text)
         : html("td", {}, k >= 5 && text ? html("code", {}, text) : text)));
       return tr;
