@@ -328,10 +328,14 @@ export function formatValue(annotation, value, nodes = []) {
   }
 }
 
-/** The short form drawn beside an event: a vector's entries in node order, a log's length, a long string cut. */
+/**
+ * The short form drawn beside an event: a number without its unit (the details and the tooltip give it), a vector's
+ * entries in node order, a log's length, a long string cut.
+ */
 export function compactValue(annotation, value, nodes = []) {
   if (value === undefined) return "";
   switch (annotation && annotation.kind) {
+    case "scalar": return plain(value);
     case "vector":
       return isVector(value) ? "[" + orderedKeys(value, nodes).map((k) => plain(value[k])).join(",") + "]" : plain(value);
     case "interval": return isVector(value) ? `[${plain(value.lo)},${plain(value.hi)}]` : plain(value);
