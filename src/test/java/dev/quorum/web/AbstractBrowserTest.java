@@ -172,11 +172,6 @@ abstract class AbstractBrowserTest {
         return (String) js("return document.querySelector(arguments[0] + ' .st-svg').outerHTML;", diagram());
     }
 
-    /** Whether an element takes up room on the page (not hidden, not display: none). */
-    boolean visible(WebElement e) {
-        return e.isDisplayed();
-    }
-
     void save(String file) {
         try {
             Files.write(Path.of(file), driver.getScreenshotAs(OutputType.BYTES));

@@ -102,6 +102,12 @@ class DemoScenarioBrowserTest extends AbstractBrowserTest {
         assertTrue(one(".st-svg .violation-mark").getDomAttribute("aria-label").contains("first violation of clock-condition"));
         one(".st-checks li.failed button[data-action=goto]").click();
         assertTrue(active().getDomAttribute("class").contains("is-violation"), "the check jumps to it");
+        // The variant asks for a chart of each node's clock error: one line per node, n's 50 ms behind.
+        assertEquals(in(".st-svg .lane-label").size(), in("[data-panel=chart] polyline.chart-line").size());
+        assertTrue(one("[data-panel=chart] svg").getDomAttribute("aria-label").contains(node + " from -50 to -50 ms"),
+                one("[data-panel=chart] svg").getDomAttribute("aria-label"));
+        driver.manage().window().setSize(new Dimension(1280, 3200));
+        save("target/demo-wall-clock-skewed.png");
     }
 
     @Test
