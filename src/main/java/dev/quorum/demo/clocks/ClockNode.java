@@ -6,13 +6,15 @@ import dev.quorum.demo.engine.Message;
 import dev.quorum.demo.engine.Node;
 import dev.quorum.demo.engine.Timer;
 import dev.quorum.demo.engine.Value;
+import java.util.List;
 
 /**
  * A node that takes a fixed number of steps at random intervals, each a local event or a message to a
  * random peer, and keeps a clock over all of it. Its step timer runs on the node's own physical clock, so a
  * drifting clock steps faster or slower. A recovery is an event the clock stamps; whether the clock kept its
  * value through the crash is the clock's business. Every event shows the clock, the node's physical clock
- * and its error, and says in words how the clock got its value.
+ * and its error, and says in words how the clock got its value (words made only if the trace is shown, from
+ * the immutable values and the rules' final fields).
  */
 final class ClockNode implements Node {
 
@@ -39,9 +41,12 @@ final class ClockNode implements Node {
 
     @Override
     public void onRecover(Context ctx) {
-        String before = text(ctx, clock.current());
+        Value before = clock.current();
+        List<String> names = ctx.names();
         Value after = clock.recover(ctx.localTimeMs());
-        show(ctx, after, me(ctx) + " recovers " + clock.recoverRule(before, text(ctx, after)));
+        String me = me(ctx);
+        show(ctx, after);
+        ctx.describe(() -> me + " recovers " + clock.recoverRule(text(names, before), text(names, after)));
         scheduleStep(ctx);
     }
 
@@ -54,16 +59,21 @@ final class ClockNode implements Node {
         // Both draws every step, so a node's choices do not shift with the share of local events.
         int roll = ctx.random().nextInt(100);
         int peer = ctx.random().nextInt(ctx.nodeCount() - 1);
-        String before = text(ctx, clock.current());
+        Value before = clock.current();
+        List<String> names = ctx.names();
+        String me = me(ctx);
         if (roll < localPercent) {
             Value after = clock.local(ctx.localTimeMs());
             ctx.local("step");
-            show(ctx, after, me(ctx) + " takes a local step and " + clock.tickRule(before, text(ctx, after)));
+            show(ctx, after);
+            ctx.describe(() -> me + " takes a local step and " + clock.tickRule(text(names, before), text(names, after)));
         } else {
             Value after = clock.send(ctx.localTimeMs());
             int to = peer >= ctx.self() ? peer + 1 : peer;
             ctx.send(to, new ClockMessage.App(after));
-            show(ctx, after, me(ctx) + " " + clock.tickRule(before, text(ctx, after)) + ", and sends it to " + ctx.name(to));
+            show(ctx, after);
+            String receiver = ctx.name(to);
+            ctx.describe(() -> me + " " + clock.tickRule(text(names, before), text(names, after)) + ", and sends it to " + receiver);
         }
         scheduleStep(ctx);
     }
@@ -71,26 +81,29 @@ final class ClockNode implements Node {
     @Override
     public void onMessage(Context ctx, int from, Message message) {
         if (message instanceof ClockMessage.App app) {
-            String before = text(ctx, clock.current());
+            Value before = clock.current();
+        List<String> names = ctx.names();
             Value after = clock.receive(app.clock(), ctx.localTimeMs());
-            show(ctx, after, me(ctx) + " receives " + text(ctx, app.clock()) + " from " + ctx.name(from) + " and "
-                    + clock.receiveRule(before, text(ctx, app.clock()), text(ctx, after)));
+            show(ctx, after);
+            String me = me(ctx);
+            String sender = ctx.name(from);
+            ctx.describe(() -> me + " receives " + text(names, app.clock()) + " from " + sender + " and "
+                    + clock.receiveRule(text(names, before), text(names, app.clock()), text(names, after)));
         }
     }
 
-    private void show(Context ctx, Value after, String words) {
+    private void show(Context ctx, Value after) {
         ctx.annotate(value, after);
         ctx.annotate(ClockWorkload.WALL, Value.scalar(ctx.localTimeMs()));
         ctx.annotate(ClockWorkload.ERROR, Value.scalar(ctx.localTimeMs() - ctx.nowMs()));
-        ctx.describe(words);
     }
 
     private static String me(Context ctx) {
         return ctx.name(ctx.self());
     }
 
-    private static String text(Context ctx, Value v) {
-        return v.text(ctx.names());
+    private static String text(List<String> names, Value v) {
+        return v.text(names);
     }
 
     private void scheduleStep(Context ctx) {

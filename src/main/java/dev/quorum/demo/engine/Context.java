@@ -49,8 +49,12 @@ public interface Context {
      */
     void annotate(String name, Value value);
 
-    /** Says in one line what the latest event was, in the protocol's words (the engine's plain words otherwise). */
-    void describe(String text);
+    /**
+     * Says in one line what the latest event was, in the protocol's words (the engine's plain words otherwise).
+     * The supplier is called at once, or not at all in the many runs a counterexample search makes and
+     * nobody reads. Line breaks become spaces; past {@value EventText#MAX} characters the text is cut.
+     */
+    void describe(java.util.function.Supplier<String> text);
 
     /** Records a client operation's invocation in the history (and as an {@code invoke} event). */
     void invoke(String process, String f, Object value);

@@ -2,6 +2,7 @@ package dev.quorum.demo.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
@@ -89,7 +90,7 @@ public final class CounterexampleSearch {
             Trace t = run(firstSeed + k, base);
             tried++;
             if (!t.ok()) {
-                Trace shrunk = shrink(t, base);
+                Trace shrunk = retold(shrink(t, base));
                 return new Result(true, shrunk.seed(), tried, runs, exhausted(), Optional.of(shrunk), Optional.of(t));
             }
         }
@@ -258,10 +259,21 @@ public final class CounterexampleSearch {
     }
 
     private Trace run(long seed, Params params, Schedule schedule) {
-        Trace t = demo.run(variant, seed, params, schedule, true);
+        Trace t = new Simulation(demo.scenario(variant, params, seed), seed, schedule, true).withoutWords()
+                .run(demo.id(), variant.name(), params.asMap());
         runs++;
         events += t.events().size();
         return t;
+    }
+
+    /**
+     * The shrunk run again, this time with the protocol's words: the search's runs skip them, since nobody reads
+     * them. Not counted in {@code runs}; it is the same run, told.
+     */
+    private Trace retold(Trace shrunk) {
+        Map<String, String> raw = new java.util.LinkedHashMap<>();
+        shrunk.params().forEach((k, v) -> raw.put(k, String.valueOf(v)));
+        return demo.run(variant, shrunk.seed(), Params.parse(demo.params(), raw), shrunk.schedule(), true);
     }
 
     private boolean exhausted() {

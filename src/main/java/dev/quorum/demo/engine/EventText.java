@@ -15,6 +15,21 @@ final class EventText {
     private EventText() {
     }
 
+    /** A protocol's words as a trace holds them: one line, at most {@link #MAX} characters; null when blank. */
+    static String oneLine(String words) {
+        if (words == null || words.isBlank()) {
+            return null;
+        }
+        String line = words.strip();
+        for (int k = 0; k < line.length(); k++) {
+            if (line.charAt(k) < 0x20 || line.charAt(k) == '\u2028' || line.charAt(k) == '\u2029') {
+                line = line.replaceAll("[\\s\\u2028\\u2029]+", " ");
+                break;
+            }
+        }
+        return line.length() <= MAX ? line : line.substring(0, MAX - 1) + "…";
+    }
+
     static String plain(TraceEvent e, List<String> names) {
         String where = e.node() == TraceEvent.NETWORK ? "network" : name(e.node(), names);
         String dup = e.duplicate() ? " (duplicate)" : "";

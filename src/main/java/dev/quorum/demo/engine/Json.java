@@ -47,6 +47,11 @@ public final class Json {
 
     Json string(String s) {
         out.append('"');
+        if (plain(s)) {
+            // Most keys and texts need no escape: one append instead of one per character.
+            out.append(s).append('"');
+            return this;
+        }
         for (int k = 0; k < s.length(); k++) {
             char c = s.charAt(k);
             switch (c) {
@@ -94,6 +99,17 @@ public final class Json {
             value(l.entries());
         }
         return this;
+    }
+
+    /** Whether {@code s} has no character that {@link #string} escapes. */
+    private static boolean plain(String s) {
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '\u2028' || c == '\u2029') {
+                return false;
+            }
+        }
+        return true;
     }
 
     String node(int index) {

@@ -270,6 +270,53 @@ class SimulationTest {
         }), NetworkModel.reliable(1), List.of(), ROOMY), 1));
     }
 
+    /** A node that records one local event and does {@code body} to it. */
+    private static Trace annotated(Display display, java.util.function.Consumer<Context> body) {
+        Node node = new Node() {
+            @Override
+            public void onStart(Context ctx) {
+                ctx.local("step");
+                body.accept(ctx);
+            }
+
+            @Override
+            public void onMessage(Context ctx, int from, Message message) {
+            }
+        };
+        return Chatter.run(new Scenario(List.of(node, node), NetworkModel.reliable(1), List.of(), ROOMY).withDisplay(display), 1);
+    }
+
+    @Test
+    void valuesMustBeDeclaredWithTheirKindAndAreWrittenInDeclarationOrder() {
+        Display display = Display.of(List.of(Annotation.of("term", Annotation.Kind.SCALAR, "Term", "t").onDiagram(),
+                Annotation.of("role", Annotation.Kind.ROLE, "Role", "r"),
+                Annotation.of("lease", Annotation.Kind.INTERVAL, "Lease", "l").unit("ms"),
+                Annotation.of("seen", Annotation.Kind.VECTOR, "Seen", "s")), List.of(Panel.state("role", "term"), Panel.chart("lease")));
+        Trace trace = annotated(display, ctx -> {
+            ctx.annotate("lease", Value.interval(5, 9));
+            ctx.annotate("role", Value.role("leader"));
+            ctx.annotate("term", Value.scalar(2));
+            ctx.describe(() -> "n" + (ctx.self() + 1) + " becomes\nleader ");
+        });
+        String json = trace.toJson();
+        assertTrue(json.contains("\"text\":\"n1 becomes leader\",\"label\":\"step\"") || json.contains("\"text\":\"n1 becomes leader\""), json);
+        assertTrue(json.contains("\"values\":{\"term\":2,\"role\":\"leader\",\"lease\":{\"lo\":5,\"hi\":9}}"), json);
+        assertTrue(json.contains("\"annotations\":[{\"name\":\"term\",\"kind\":\"scalar\",\"label\":\"Term\",\"unit\":\"\",\"diagram\":true"), json);
+        assertTrue(json.contains("\"panels\":[{\"kind\":\"state\",\"values\":[\"role\",\"term\"]},{\"kind\":\"chart\",\"values\":[\"lease\"]}]"), json);
+        assertEquals(2, trace.events().get(0).scalar("term").getAsLong());
+
+        assertThrows(IllegalStateException.class, () -> annotated(display, ctx -> ctx.annotate("height", Value.scalar(1))));
+        assertThrows(IllegalStateException.class, () -> annotated(display, ctx -> ctx.annotate("term", Value.role("leader"))));
+        assertThrows(IllegalStateException.class, () -> annotated(display, ctx -> ctx.annotate("seen", Value.vector(new int[] {1}))));
+        assertThrows(IllegalArgumentException.class, () -> Display.of(List.of(), List.of(Panel.state("term"))));
+        assertThrows(IllegalArgumentException.class, () -> Display.of(List.of(Annotation.of("role", Annotation.Kind.ROLE, "Role", "r")),
+                List.of(Panel.chart("role"))), "a chart plots numbers");
+        String plain = annotated(Display.NONE, ctx -> { }).toJson();
+        assertTrue(plain.contains("\"type\":\"local\",\"text\":\"n1 step\""), "the engine's words when the protocol has none: " + plain);
+        String longText = annotated(Display.NONE, ctx -> ctx.describe(() -> "x".repeat(1000))).toJson();
+        assertTrue(longText.contains("\"text\":\"" + "x".repeat(EventText.MAX - 1) + "…\""), "cut to one short line");
+    }
+
     @Test
     void theFirstViolatingEventIsMarkedAndTheCheckStopsThere() {
         Invariant noThirdSend = new Invariant() {
