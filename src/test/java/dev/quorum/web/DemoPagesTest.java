@@ -163,7 +163,7 @@ class DemoPagesTest {
     void theScriptsAndStylesAreServed() {
         given().get("/js/spacetime.js").then().statusCode(200).contentType(containsString("javascript"))
                 .body(containsString("export function initAll"));
-        given().get("/js/trace-model.js").then().statusCode(200).body(containsString("export function shivizLog"));
+        given().get("/js/demo/model.js").then().statusCode(200).body(containsString("export function shivizLog"));
         given().get("/css/demo.css").then().statusCode(200).body(containsString(".spacetime"));
     }
 }
