@@ -135,6 +135,24 @@ class DemoScenarioBrowserTest extends AbstractBrowserTest {
     }
 
     @Test
+    void aClickedPartitionCutsANodeOffUntilItHealsAndVectorsStillTellTheTruth() {
+        diagram = "#demo-vector-clocks";
+        open("demos/vector-clocks?variant=correct&seed=1&steps=3&localPercent=20&faults=none");
+        assertTrue(in(".st-svg .ev-partition").isEmpty());
+        int pos = laneEventFrom(events() / 3);
+        event(pos).click();
+        String node = event(pos).getDomAttribute("data-node");
+        one(".st-details button[data-inject=partition]").click();
+        wait.until(d -> driver.getCurrentUrl().contains("partition"));
+        waitReady();
+        String faults = find("#demo-vector-clocks-form input[name=faults]").getDomProperty("value");
+        assertTrue(faults.contains("partition:" + node + "@") && faults.contains("heal@"), faults);
+        assertEquals(1, in(".st-svg .ev-partition").size(), "the partition is an event of the run");
+        assertEquals(1, in(".st-svg .ev-heal").size(), "and so is its end");
+        wait.until(d -> "ok".equals(checkClass("strong-clock-condition")));
+    }
+
+    @Test
     void aVectorThatOrdersEventsOtherwiseThanWhatHappenedIsMarkedAsAMismatch() {
         diagram = "#demo-vector-clocks";
         open("demos/vector-clocks?guide=forgotten-merge");

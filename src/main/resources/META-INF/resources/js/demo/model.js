@@ -550,7 +550,10 @@ export function faultChoices(model, pos) {
   if (e.node != null && e.type !== "crash" && model.laneOf[pos] >= 0) {
     out.push({ label: `Crash ${e.node} here, back 50 ms later`, action: "crash",
       faults: [`crash:${e.node}@${e.t}`, `recover:${e.node}@${Number(e.t) + 50}`] });
+    out.push({ label: `Cut ${e.node} off for 50 ms from here`, action: "partition",
+      faults: [`partition:${e.node}@${e.t}`, `heal@${Number(e.t) + 50}`] });
     out.push({ label: `Set ${e.node}'s clock 50 ms behind`, action: "skew", faults: [`skew:${e.node}/-50`] });
+    out.push({ label: `Set ${e.node}'s clock 50 ms ahead`, action: "skew-ahead", faults: [`skew:${e.node}/50`] });
   }
   return out;
 }
