@@ -2,6 +2,7 @@ package dev.quorum.demo;
 
 import dev.quorum.demo.clocks.LamportClocks;
 import dev.quorum.demo.clocks.VectorClocks;
+import dev.quorum.demo.paxos.SingleDecreePaxos;
 import dev.quorum.demo.engine.Demo;
 import dev.quorum.demo.engine.DemoRegistry;
 import java.util.List;
@@ -13,7 +14,7 @@ public final class AllDemos {
     }
 
     public static List<Demo> list() {
-        return List.of(new LamportClocks(), new VectorClocks());
+        return List.of(new LamportClocks(), new VectorClocks(), new SingleDecreePaxos());
     }
 
     public static DemoRegistry registry() {
