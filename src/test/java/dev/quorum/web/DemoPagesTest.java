@@ -155,8 +155,11 @@ class DemoPagesTest {
         given().get("/topics/time-and-clocks").then().statusCode(200)
                 .body(containsString("<strong>What you can break:</strong> <code>no-max</code> (broken variant): On a receive, the clock just adds one"))
                 .body(containsString("<code>no-merge</code> (broken variant): On a receive, the clock counts the event but forgets"));
-        given().get("/topics/consensus").then().statusCode(200)
+        given().get("/topics/membership").then().statusCode(200)
                 .body(not(containsString("/js/spacetime.js")));
+        given().get("/topics/consensus").then().statusCode(200)
+                .body(containsString("id=\"demo-paxos\""))
+                .body(containsString("href=\"/demos/paxos?guide=adopt-the-accepted-value\""));
     }
 
     @Test
