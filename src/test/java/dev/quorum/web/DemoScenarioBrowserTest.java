@@ -34,6 +34,10 @@ class DemoScenarioBrowserTest extends AbstractBrowserTest {
     void realScenariosPlayFromTheStartThroughTheirQuestionToTheEnd() {
         playToTheEnd("#demo-lamport-clocks", LAMPORT_GUIDE);
         playToTheEnd("#demo-vector-clocks", VECTOR_GUIDE);
+        // A protocol the viewer was not written for: roles, registers and a state table, from the trace alone.
+        playToTheEnd("#demo-paxos", "demos/paxos?guide=forgotten-promise");
+        assertEquals(1, in(".st-svg .violation-mark").size(), "the second value chosen is marked");
+        assertTrue(one("[data-panel=state]").getText().contains("chosen"), one("[data-panel=state]").getText());
     }
 
     private void playToTheEnd(String id, String path) {
