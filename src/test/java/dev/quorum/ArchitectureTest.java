@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the arrows of docs/architecture.md honest by reading the main sources: catalog imports no feature
- * package, nothing imports web, a protocol package uses only the demo engine, and the engine uses the JDK
- * only. Packages are keyed two names deep under {@code demo} (so {@code demo.engine} cannot reach
+ * package, nothing imports web, a protocol package uses only the demo engine and the linearizability checker,
+ * and the engine and the checker use the JDK only. Packages are keyed two names deep under {@code demo} (so {@code demo.engine} cannot reach
  * {@code demo.clocks}), and a fully qualified name in the code counts as much as an import.
  */
 class ArchitectureTest {
@@ -37,12 +37,16 @@ class ArchitectureTest {
             "scrape", Set.of("catalog", "platform"),
             "search", Set.of("catalog", "platform"),
             "demo.engine", Set.of(),
+            "lincheck", Set.of(),
             "demo", Set.of("demo.engine", "demo.*"),
             "cli", Set.of("content", "demo", "platform"),
-            "web", Set.of("catalog", "content", "scrape", "search", "demo", "demo.engine", "demo.*", "platform"));
-    private static final Set<String> PROTOCOL_ALLOWED = Set.of("demo.engine");
+            "web", Set.of("catalog", "content", "scrape", "search", "demo", "demo.engine", "demo.*", "lincheck", "platform"));
+    private static final Set<String> PROTOCOL_ALLOWED = Set.of("demo.engine", "lincheck");
 
-    /** What the engine may use from the JDK: values, collections and reflection on records; no I/O, SQL or threads. */
+    /** The packages held to the JDK alone: the simulator and the linearizability checker. */
+    private static final Set<String> JDK_ONLY = Set.of("demo.engine", "lincheck");
+
+    /** What they may use from the JDK: values, collections and reflection on records; no I/O, SQL or threads. */
     private static final List<String> ENGINE_JDK = List.of("java.lang.", "java.util.", "java.math.");
     private static final List<String> ENGINE_FORBIDDEN = List.of("java.util.concurrent", "java.sql", "java.io", "java.nio",
             "java.net", "java.time", "jakarta.", "javax.", "io.quarkus", "io.vertx", "org.", "com.");
@@ -69,27 +73,31 @@ class ArchitectureTest {
     }
 
     @Test
-    void theDemoEngineUsesTheJdkOnly() throws IOException {
+    void theDemoEngineAndTheCheckerUseTheJdkOnly() throws IOException {
         List<String> violations = new ArrayList<>();
+        int checked = 0;
         for (Path file : sources()) {
-            if (!packageOf(file).equals("demo.engine")) {
+            String pkg = packageOf(file);
+            if (!JDK_ONLY.contains(pkg)) {
                 continue;
             }
+            checked++;
             String code = code(file);
             Matcher imports = IMPORT.matcher(code);
             while (imports.find()) {
                 String name = imports.group(1);
-                if (!name.startsWith("dev.quorum.demo.engine") && ENGINE_JDK.stream().noneMatch(name::startsWith)) {
-                    violations.add(file + ": the engine must not import " + name);
+                if (!name.startsWith("dev.quorum." + pkg + ".") && ENGINE_JDK.stream().noneMatch(name::startsWith)) {
+                    violations.add(file + ": " + pkg + " must not import " + name);
                 }
             }
             for (String forbidden : ENGINE_FORBIDDEN) {
                 if (Pattern.compile("\\b" + Pattern.quote(forbidden)).matcher(code).find()) {
-                    violations.add(file + ": the engine must not use " + forbidden + "…");
+                    violations.add(file + ": " + pkg + " must not use " + forbidden + "…");
                 }
             }
         }
         assertEquals(List.of(), violations);
+        assertTrue(checked > 0, "no sources found for " + JDK_ONLY);
     }
 
     @Test
@@ -101,6 +109,10 @@ class ArchitectureTest {
         assertTrue(!permits(allowed("demo.clocks"), "demo.paxos"), "a protocol may not use another protocol");
         assertTrue(permits(allowed("demo.clocks"), "demo.engine"));
         assertTrue(!permits(allowed("demo.clocks"), "web"));
+        assertTrue(permits(allowed("demo.clocks"), "lincheck"), "a protocol may check linearizability");
+        assertTrue(permits(allowed("web"), "lincheck"));
+        assertTrue(!permits(allowed("lincheck"), "demo.engine"), "the checker stands alone");
+        assertTrue(!permits(allowed("demo.engine"), "lincheck"));
     }
 
     private static List<Path> sources() throws IOException {
