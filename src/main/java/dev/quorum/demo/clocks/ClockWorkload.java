@@ -13,6 +13,7 @@ import dev.quorum.demo.engine.Panel;
 import dev.quorum.demo.engine.Params;
 import dev.quorum.demo.engine.RandomStreams;
 import dev.quorum.demo.engine.Scenario;
+import dev.quorum.demo.engine.SeededFaults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -92,17 +93,10 @@ final class ClockWorkload {
         SplittableRandom random = RandomStreams.faults(seed);
         List<Fault> faults = new ArrayList<>();
         long downMs = Math.max(1, spanMs / 4);
-        for (int c = 0; c < p.intValue("crashes"); c++) {
-            int node = random.nextInt(nodes);
-            long at = 1 + random.nextLong(Math.max(1, spanMs));
-            faults.add(new Fault.Crash(at, node));
-            faults.add(new Fault.Recover(at + downMs, node));
-        }
+        SeededFaults.crashes(faults, random, p.intValue("crashes"), 0, nodes, spanMs, downMs);
         long partitionMs = p.integer("partitionMs");
         if (partitionMs > 0) {
-            long at = Math.max(1, spanMs / 3);
-            faults.add(new Fault.Partition(at, List.of(List.of(nodes - 1))));
-            faults.add(new Fault.Heal(at + partitionMs));
+            SeededFaults.cutOff(faults, nodes - 1, Math.max(1, spanMs / 3), partitionMs);
         }
         return faults;
     }

@@ -14,6 +14,7 @@ import dev.quorum.demo.engine.ParamSpec;
 import dev.quorum.demo.engine.Params;
 import dev.quorum.demo.engine.RandomStreams;
 import dev.quorum.demo.engine.Scenario;
+import dev.quorum.demo.engine.SeededFaults;
 import dev.quorum.demo.engine.Variant;
 import java.util.ArrayList;
 import java.util.List;
@@ -143,17 +144,10 @@ public final class SingleDecreePaxos implements Demo {
         List<Fault> faults = new ArrayList<>();
         long spanMs = 2 * timeoutMs;
         long downMs = Math.max(1, timeoutMs / 2);
-        for (int c = 0; c < p.intValue("crashes"); c++) {
-            int node = proposers + random.nextInt(nodes - proposers);
-            long at = 1 + random.nextLong(spanMs);
-            faults.add(new Fault.Crash(at, node));
-            faults.add(new Fault.Recover(at + downMs, node));
-        }
+        SeededFaults.crashes(faults, random, p.intValue("crashes"), proposers, nodes, spanMs, downMs);
         long partitionMs = p.integer("partitionMs");
         if (partitionMs > 0) {
-            long at = Math.max(1, timeoutMs / 2);
-            faults.add(new Fault.Partition(at, List.of(List.of(nodes - 1))));
-            faults.add(new Fault.Heal(at + partitionMs));
+            SeededFaults.cutOff(faults, nodes - 1, Math.max(1, timeoutMs / 2), partitionMs);
         }
         return faults;
     }
