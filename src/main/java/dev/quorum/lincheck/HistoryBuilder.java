@@ -27,7 +27,7 @@ public final class HistoryBuilder {
 
     /** The process invokes {@code f} with {@code value}, at the next index. */
     public HistoryBuilder invoke(Object process, String f, Object value) {
-        return invoke(process, f, value, lastIndex + 1, Operation.NONE);
+        return invoke(process, f, value, nextIndex(), Operation.NONE);
     }
 
     public HistoryBuilder invoke(Object process, String f, Object value, long index, long time) {
@@ -47,15 +47,15 @@ public final class HistoryBuilder {
     }
 
     public HistoryBuilder ok(Object process, Object value) {
-        return complete(process, null, Outcome.OK, value, lastIndex + 1, Operation.NONE);
+        return complete(process, null, Outcome.OK, value, nextIndex(), Operation.NONE);
     }
 
     public HistoryBuilder fail(Object process, Object value) {
-        return complete(process, null, Outcome.FAIL, value, lastIndex + 1, Operation.NONE);
+        return complete(process, null, Outcome.FAIL, value, nextIndex(), Operation.NONE);
     }
 
     public HistoryBuilder info(Object process, Object value) {
-        return complete(process, null, Outcome.INFO, value, lastIndex + 1, Operation.NONE);
+        return complete(process, null, Outcome.INFO, value, nextIndex(), Operation.NONE);
     }
 
     /**
@@ -86,6 +86,11 @@ public final class HistoryBuilder {
     /** The operation the last {@link #complete} closed. */
     Operation lastCompleted() {
         return done.get(done.size() - 1);
+    }
+
+    /** The index an event gets when none is given: one past the previous event's. */
+    public long nextIndex() {
+        return lastIndex + 1;
     }
 
     /** How many operations have been invoked so far. */

@@ -97,6 +97,11 @@ public final class KeyValueMap implements Model<KeyValueMap.State> {
     }
 
     @Override
+    public boolean blind(Operation op) {
+        return op.f().equals("write");
+    }
+
+    @Override
     public Optional<Object> partitionKey(Operation op) {
         return Optional.of(key(op));
     }

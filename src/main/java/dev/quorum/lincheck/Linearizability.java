@@ -48,10 +48,11 @@ public final class Linearizability {
     }
 
     /**
-     * Where the search got stuck: the longest prefix it could linearize (the first found of that length), the
-     * model state after it, and the ok operations that were candidates to come next (invoked before the first
-     * pending completion) and that the model refused in that state. At least one operation is blocked: the
-     * one whose completion the search reached.
+     * Where the search got stuck: a linearizable prefix with the most ok operations it could place (the first
+     * found with that many; info operations it placed are in it too), the model state after it, and the ok
+     * operations that were candidates to come next (invoked before the first pending completion) and that the
+     * model refuses in that state. At least one operation is blocked: the one whose completion the search
+     * reached.
      */
     public record Violation(List<Operation> prefix, Object state, List<Operation> blocked) {
         public Violation {

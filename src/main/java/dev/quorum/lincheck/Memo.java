@@ -1,14 +1,22 @@
 package dev.quorum.lincheck;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * Lowe's cache: every (set of linearized operations, model state) the search has entered. Entering one a
- * second time could only repeat the work of the first, so the search skips it; this is what turns Wing and
- * Gong's exponential search into one that is fast on most real histories. An open-addressing table keyed by a
- * hash the search keeps up to date as it goes (one random word per operation, XORed in and out), so a lookup
- * that misses costs no allocation. A set is stored without its leading all-linearized words and trailing
- * empty ones, which in a long history are nearly all of it.
+ * Lowe's cache, with subsumption for info operations: every configuration the search has entered, so that
+ * it never explores one that can do no more than one it has explored already. A configuration is the set of
+ * linearized ok operations, the set of linearized info operations, the model state, and whether only a
+ * non-blind operation may come next. Lowe's memo skips a configuration seen before; since an info operation
+ * may always be left out, one that has placed more info operations (same ok ones, same state, same
+ * restriction) can do no more than one that placed fewer, so it is skipped as well. Without that, every
+ * timed-out write doubles the configurations before a violation deep in a history.
+ *
+ * <p>An open-addressing table keyed by a hash of the ok set (kept up to date by the search, one random word
+ * per operation XORed in and out), the state and the restriction; each slot keeps the info sets seen with
+ * its key. A lookup that misses allocates nothing. An ok set is stored without its leading all-linearized
+ * words and trailing empty ones, which in a long history are nearly all of it.
  */
 final class Memo {
 
@@ -16,38 +24,76 @@ final class Memo {
     private Object[] states = new Object[1024];
     private long[][] words = new long[1024][];
     private int[] offsets = new int[1024];
-    private int size;
+    private boolean[] restricted = new boolean[1024];
+    /** Per slot, a {@code long[]} (one info set) or a {@code List<long[]>} (several, none a subset of another). */
+    private Object[] infoSets = new Object[1024];
+    private int keys;
 
-    /** Adds the entry unless it is there; true when it was not. {@code hash} covers both {@code bits} and {@code state}. */
-    boolean add(long[] bits, Object state, long hash) {
+    /**
+     * Records the configuration and returns true, unless it or one it is subsumed by is there already.
+     * {@code hash} covers {@code okBits}, {@code state} and {@code restrictedNext}, not {@code infoBits}.
+     */
+    boolean add(long[] okBits, long[] infoBits, Object state, boolean restrictedNext, long hash) {
         int mask = hashes.length - 1;
         int slot = (int) mix(hash) & mask;
         while (words[slot] != null) {
-            if (hashes[slot] == hash && states[slot].equals(state) && sameSet(bits, words[slot], offsets[slot])) {
-                return false;
+            if (hashes[slot] == hash && restricted[slot] == restrictedNext && states[slot].equals(state)
+                    && sameSet(okBits, words[slot], offsets[slot])) {
+                return addInfo(slot, infoBits);
             }
             slot = (slot + 1) & mask;
         }
         int lo = 0;
-        while (lo < bits.length && bits[lo] == -1L) {
+        while (lo < okBits.length && okBits[lo] == -1L) {
             lo++;
         }
-        int hi = bits.length;
-        while (hi > lo && bits[hi - 1] == 0) {
+        int hi = okBits.length;
+        while (hi > lo && okBits[hi - 1] == 0) {
             hi--;
         }
         hashes[slot] = hash;
         states[slot] = state;
-        words[slot] = Arrays.copyOfRange(bits, lo, hi);
+        words[slot] = Arrays.copyOfRange(okBits, lo, hi);
         offsets[slot] = lo;
-        if (++size * 2 > hashes.length) {
+        restricted[slot] = restrictedNext;
+        infoSets[slot] = infoBits.clone();
+        if (++keys * 2 > hashes.length) {
             grow();
         }
         return true;
     }
 
-    int size() {
-        return size;
+    @SuppressWarnings("unchecked")
+    private boolean addInfo(int slot, long[] infoBits) {
+        Object seen = infoSets[slot];
+        List<long[]> list;
+        if (seen instanceof long[] one) {
+            if (subset(one, infoBits)) {
+                return false;
+            }
+            list = new ArrayList<>(2);
+            list.add(one);
+            infoSets[slot] = list;
+        } else {
+            list = (List<long[]>) seen;
+            for (long[] s : list) {
+                if (subset(s, infoBits)) {
+                    return false;
+                }
+            }
+        }
+        list.removeIf(s -> subset(infoBits, s));
+        list.add(infoBits.clone());
+        return true;
+    }
+
+    private static boolean subset(long[] small, long[] large) {
+        for (int k = 0; k < small.length; k++) {
+            if ((small[k] & ~large[k]) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean sameSet(long[] bits, long[] stored, int lo) {
@@ -65,11 +111,15 @@ final class Memo {
         Object[] oldStates = states;
         long[][] oldWords = words;
         int[] oldOffsets = offsets;
+        boolean[] oldRestricted = restricted;
+        Object[] oldInfo = infoSets;
         int capacity = oldHashes.length * 2;
         hashes = new long[capacity];
         states = new Object[capacity];
         words = new long[capacity][];
         offsets = new int[capacity];
+        restricted = new boolean[capacity];
+        infoSets = new Object[capacity];
         int mask = capacity - 1;
         for (int k = 0; k < oldHashes.length; k++) {
             if (oldWords[k] != null) {
@@ -81,6 +131,8 @@ final class Memo {
                 states[slot] = oldStates[k];
                 words[slot] = oldWords[k];
                 offsets[slot] = oldOffsets[k];
+                restricted[slot] = oldRestricted[k];
+                infoSets[slot] = oldInfo[k];
             }
         }
     }

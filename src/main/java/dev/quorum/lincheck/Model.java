@@ -38,6 +38,16 @@ public interface Model<S> {
     }
 
     /**
+     * Whether {@code op} is always accepted and leaves a state that does not depend on the one before, as far
+     * as the other operations of its partition can tell (a write). The search then places an {@code INFO}
+     * blind operation only right before an operation that is not blind: followed by a blind one, or by
+     * nothing, it could as well never have happened.
+     */
+    default boolean blind(Operation op) {
+        return false;
+    }
+
+    /**
      * The independent object {@code op} acts on, if the model is made of several (P-compositionality: a
      * history is linearizable exactly when the sub-history of each object is). Empty puts every operation
      * in one partition.

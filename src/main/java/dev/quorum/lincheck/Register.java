@@ -78,6 +78,11 @@ public final class Register implements Model<Register.State> {
         return op.f().equals("read");
     }
 
+    @Override
+    public boolean blind(Operation op) {
+        return op.f().equals("write");
+    }
+
     static boolean equal(Object a, Object b) {
         return a == null ? b == null : a.equals(b);
     }

@@ -14,7 +14,13 @@ import java.util.SplittableRandom;
  * before the first completion: that operation is removed (invocation and completion), the model steps,
  * and the walk starts again from the front. Meeting a completion means its operation should already have
  * taken effect, so the search backtracks: it restores the last operation it linearized and tries the next
- * candidate after it. The memo skips every (linearized set, state) already entered.
+ * candidate after it. The {@link Memo} skips every configuration already entered, or subsumed by one that
+ * was; for subsumption to bite, each configuration tries its ok candidates first and its info ones after
+ * (a walk of the candidates in two passes), so that leaving an info operation out is explored before
+ * placing it. Three reductions keep the search small without losing a linearization: a read the model accepts
+ * now is placed at once, without branching ({@link #legalRead}); a blind info operation (a write) must be
+ * followed by one that is not blind ({@link #restricted}); and an info operation that would change
+ * nothing is never placed.
  *
  * <p>{@code INFO} operations have their completions at the very end, after every real one, so the walk
  * never has to back out for them; once every {@code OK} operation is linearized the history is, with the
@@ -41,6 +47,26 @@ final class Search<S> {
     private final int[] callNode;
     private final int[] returnNode;
     private final long[] zobrist;
+    private final boolean[] readOnly;
+    private final boolean[] blind;
+    private final boolean[] blindInfo;
+
+    /**
+     * The configuration: the linearized ok and info operations (as bits, each operation's position among its
+     * kind in {@code bit}; the ok ones hashed as they change), the state, and how it was reached.
+     */
+    private final Memo memo = new Memo();
+    private final int[] bit;
+    private final long[] okBits;
+    private final long[] infoBits;
+    private long okHash;
+    private S state;
+    private final int[] stackOp;
+    private final Object[] stackState;
+    private final boolean[] stackForced;
+    private int depth;
+    private int okLeft;
+    private int okTotal;
 
     private Search(List<Operation> kept, Model<S> model, Meter meter) {
         this.model = model;
@@ -59,6 +85,28 @@ final class Search<S> {
         for (int i = 0; i < n; i++) {
             zobrist[i] = random.nextLong();
         }
+        this.readOnly = new boolean[n];
+        this.blind = new boolean[n];
+        this.blindInfo = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            readOnly[i] = ops[i].outcome() == Outcome.OK && model.readOnly(ops[i]);
+            blind[i] = model.blind(ops[i]);
+            blindInfo[i] = blind[i] && ops[i].outcome() == Outcome.INFO;
+            okLeft += ops[i].outcome() == Outcome.OK ? 1 : 0;
+        }
+        this.bit = new int[n];
+        int oks = 0;
+        int infos = 0;
+        for (int i = 0; i < n; i++) {
+            bit[i] = ops[i].outcome() == Outcome.OK ? oks++ : infos++;
+        }
+        this.okTotal = oks;
+        this.okBits = new long[(oks + 63) / 64];
+        this.infoBits = new long[(infos + 63) / 64];
+        this.state = model.initial();
+        this.stackOp = new int[n];
+        this.stackState = new Object[n];
+        this.stackForced = new boolean[n];
         link();
     }
 
@@ -104,22 +152,12 @@ final class Search<S> {
         prev[tail] = previous;
     }
 
-    @SuppressWarnings("unchecked")
     private Found search() {
-        Memo memo = new Memo();
-        long[] bits = new long[(n + 63) / 64];
-        long bitsHash = 0;
-        S state = model.initial();
-        int[] stackOp = new int[n];
-        Object[] stackState = new Object[n];
-        int depth = 0;
         long statesBefore = meter.states();
-        int okLeft = 0;
-        for (Operation op : ops) {
-            okLeft += op.outcome() == Outcome.OK ? 1 : 0;
-        }
         Witness best = new Witness();
+        boolean fresh = true;
         int node = next[HEAD];
+        boolean infoPass = false;
         while (true) {
             if (meter.stopRequested()) {
                 return new Found(Verdict.UNKNOWN, meter.states() - statesBefore, List.of(), Optional.empty());
@@ -127,47 +165,142 @@ final class Search<S> {
             if (okLeft == 0) {
                 return new Found(Verdict.LINEARIZABLE, meter.states() - statesBefore, operations(stackOp, depth), Optional.empty());
             }
-            if (isCall[node]) {
-                int i = opOf[node];
-                Optional<S> after = model.step(state, ops[i]);
-                if (after.isPresent()) {
-                    S s = after.get();
-                    long hash = bitsHash ^ zobrist[i];
-                    bits[i >>> 6] |= 1L << i;
-                    if (memo.add(bits, s, hash ^ s.hashCode() * 0x9E3779B97F4A7C15L)) {
-                        if (!meter.enter()) {
-                            return new Found(Verdict.UNKNOWN, meter.states() - statesBefore, List.of(), Optional.empty());
-                        }
-                        stackOp[depth] = i;
-                        stackState[depth] = state;
-                        depth++;
-                        okLeft -= ops[i].outcome() == Outcome.OK ? 1 : 0;
-                        best.reached(depth);
-                        state = s;
-                        bitsHash = hash;
-                        lift(i);
-                        node = next[HEAD];
-                        continue;
+            boolean stuck = false;
+            if (fresh) {
+                fresh = false;
+                node = next[HEAD];
+                infoPass = false;
+                int read = legalRead();
+                if (read >= 0) {
+                    int entered = enter(opOf[read], true);
+                    if (entered < 0) {
+                        return new Found(Verdict.UNKNOWN, meter.states() - statesBefore, List.of(), Optional.empty());
                     }
-                    bits[i >>> 6] &= ~(1L << i);
+                    fresh = entered > 0;
+                    stuck = entered == 0;
                 }
+            } else if (isCall[node]) {
+                int i = opOf[node];
+                boolean skip = readOnly[i] || blind[i] && restricted() || infoPass != (ops[i].outcome() == Outcome.INFO);
+                int entered = skip ? 0 : enter(i, false);
+                if (entered < 0) {
+                    return new Found(Verdict.UNKNOWN, meter.states() - statesBefore, List.of(), Optional.empty());
+                }
+                fresh = entered > 0;
                 node = next[node];
+            } else if (!infoPass) {
+                infoPass = true;
+                node = next[HEAD];
             } else {
+                stuck = true;
+            }
+            if (fresh && !restricted()) {
+                best.reached(okPlaced());
+            } else if (stuck) {
                 best.record(this, stackOp, depth, state);
-                if (depth == 0) {
+                int undone = backtrack();
+                if (undone < 0) {
                     return new Found(Verdict.NOT_LINEARIZABLE, meter.states() - statesBefore, List.of(), Optional.of(best.violation()));
                 }
-                depth--;
-                int i = stackOp[depth];
-                okLeft += ops[i].outcome() == Outcome.OK ? 1 : 0;
-                state = (S) stackState[depth];
-                stackState[depth] = null;
-                bits[i >>> 6] &= ~(1L << i);
-                bitsHash ^= zobrist[i];
-                unlift(i);
-                node = next[callNode[i]];
+                node = next[callNode[undone]];
+                infoPass = ops[undone].outcome() == Outcome.INFO;
             }
         }
+    }
+
+    /**
+     * The first candidate that changes nothing and that the model accepts now (a read of the current value),
+     * or -1. Such an operation can always go next: moving it to the front of any linearization from here
+     * keeps that linearization legal (it reads the same state and changes none) and in real-time order (as
+     * a candidate, nothing still to be placed must precede it). So the search places it without branching,
+     * and if that fails, this configuration fails.
+     */
+    private int legalRead() {
+        for (int node = next[HEAD]; node != tail && isCall[node]; node = next[node]) {
+            int i = opOf[node];
+            if (readOnly[i] && model.step(state, ops[i]).isPresent()) {
+                return node;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether the last operation placed is an info one that is blind: then only an operation that is not
+     * blind may follow. Any linearization can be put in that form by leaving out each blind info operation
+     * that a blind one follows (the state after the second is the same without the first) or that ends it.
+     */
+    private boolean restricted() {
+        return depth > 0 && blindInfo[stackOp[depth - 1]];
+    }
+
+    /**
+     * Linearizes operation i next if the model accepts it and the memo has not seen the result: 1 if it did,
+     * 0 if not (refused, seen, or an info operation that would change nothing and so need never be placed),
+     * -1 if the budget allows no more states.
+     */
+    private int enter(int i, boolean forced) {
+        Optional<S> after = model.step(state, ops[i]);
+        if (after.isEmpty()) {
+            return 0;
+        }
+        S s = after.get();
+        if (ops[i].outcome() == Outcome.INFO && s.equals(state)) {
+            return 0;
+        }
+        boolean ok = ops[i].outcome() == Outcome.OK;
+        long hash = ok ? okHash ^ zobrist[i] : okHash;
+        flip(i);
+        long key = hash ^ s.hashCode() * 0x9E3779B97F4A7C15L ^ (blindInfo[i] ? 0x2545F4914F6CDD1DL : 0);
+        if (!memo.add(okBits, infoBits, s, blindInfo[i], key)) {
+            flip(i);
+            return 0;
+        }
+        if (!meter.enter()) {
+            return -1;
+        }
+        stackOp[depth] = i;
+        stackState[depth] = state;
+        stackForced[depth] = forced;
+        depth++;
+        okLeft -= ops[i].outcome() == Outcome.OK ? 1 : 0;
+        state = s;
+        okHash = hash;
+        lift(i);
+        return 1;
+    }
+
+    /**
+     * Undoes the last linearized operation and returns it: the walk goes on after its invocation, in the
+     * same pass. An operation placed without branching takes its configuration down with it, so undo on.
+     * -1 when there is nothing left to undo: the history is not linearizable.
+     */
+    @SuppressWarnings("unchecked")
+    private int backtrack() {
+        while (depth > 0) {
+            depth--;
+            int i = stackOp[depth];
+            okLeft += ops[i].outcome() == Outcome.OK ? 1 : 0;
+            state = (S) stackState[depth];
+            stackState[depth] = null;
+            flip(i);
+            okHash ^= ops[i].outcome() == Outcome.OK ? zobrist[i] : 0;
+            unlift(i);
+            if (!stackForced[depth]) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int okPlaced() {
+        return okTotal - okLeft;
+    }
+
+    /** Adds operation i to the linearized set, or takes it out. */
+    private void flip(int i) {
+        long[] set = ops[i].outcome() == Outcome.OK ? okBits : infoBits;
+        set[bit[i] >>> 6] ^= 1L << bit[i];
     }
 
     /** Takes operation i's invocation and completion out of the list (dancing links: their own links stay). */
@@ -199,31 +332,32 @@ final class Search<S> {
     }
 
     /**
-     * The deepest linearized prefix seen, the first one found at that depth. It is copied only when the
-     * search backs out of it, so a search that never backtracks copies nothing.
+     * The linearized prefix with the most ok operations seen, the first one found with that many, in a
+     * configuration not restricted to a non-blind next step. It is copied only when the search backs out of
+     * it, so a search that never backtracks copies nothing.
      */
     private static final class Witness {
-        private int bestDepth;
+        private int bestOk;
         private boolean fresh = true;
         private List<Operation> prefix = List.of();
         private List<Operation> blocked = List.of();
         private Object state;
 
-        void reached(int depth) {
-            if (depth > bestDepth) {
-                bestDepth = depth;
+        void reached(int okPlaced) {
+            if (okPlaced > bestOk) {
+                bestOk = okPlaced;
                 fresh = true;
             }
         }
 
         /**
-         * At the deepest point, every candidate was refused by the model (a candidate it accepted would have
-         * led deeper, or to a state the memo knows, which was entered at a greater depth still): the
-         * operations that cannot be placed after the prefix are those candidates, less the info ones, which
-         * need not be placed at all.
+         * There, every ok candidate was refused by the model: one it accepted would have led to a
+         * configuration with one more ok operation, new (so deeper) or known to the memo, or subsumed by one
+         * known (which had as many ok operations, so was deeper too). The operations that cannot be placed
+         * after the prefix are those candidates; info ones need not be placed at all.
          */
         <S> void record(Search<S> search, int[] stackOp, int depth, Object current) {
-            if (!fresh) {
+            if (!fresh || search.okPlaced() != bestOk || search.restricted()) {
                 return;
             }
             fresh = false;

@@ -58,6 +58,51 @@ final class BruteForce {
         return false;
     }
 
+    /**
+     * The same definition walked depth first, for histories of ten operations or so: any operation may come
+     * next once every ok operation that precedes it in real time is placed, an info operation may also never
+     * come, and the history is linearizable when every ok one has been placed. Still no memo and no
+     * reductions; orders the model refuses are cut where they first go wrong.
+     */
+    static <S> boolean linearizableDepthFirst(History history, Model<S> model) {
+        List<Operation> ops = history.operations().stream().filter(op -> op.outcome() != Outcome.FAIL).toList();
+        return extend(ops, new boolean[ops.size()], model.initial(), model);
+    }
+
+    private static <S> boolean extend(List<Operation> ops, boolean[] placed, S state, Model<S> model) {
+        boolean done = true;
+        for (int k = 0; k < ops.size(); k++) {
+            done &= placed[k] || ops.get(k).outcome() != Outcome.OK;
+        }
+        if (done) {
+            return true;
+        }
+        for (int k = 0; k < ops.size(); k++) {
+            if (placed[k] || !ready(ops, placed, k)) {
+                continue;
+            }
+            Optional<S> next = model.step(state, ops.get(k));
+            if (next.isPresent()) {
+                placed[k] = true;
+                boolean found = extend(ops, placed, next.get(), model);
+                placed[k] = false;
+                if (found) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean ready(List<Operation> ops, boolean[] placed, int k) {
+        for (int j = 0; j < ops.size(); j++) {
+            if (!placed[j] && ops.get(j).precedes(ops.get(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether {@code order} respects real time and the model accepts it from the initial state. */
     static <S> boolean legal(List<Operation> order, Model<S> model) {
         return replay(order, model).isPresent();

@@ -16,6 +16,11 @@ final class RandomHistories {
     }
 
     static History register(SplittableRandom random, int maxOps, int processes) {
+        return register(random, maxOps, processes, 3);
+    }
+
+    /** {@code infoIn20}: of twenty completions, how many are info (two more are fails). */
+    static History register(SplittableRandom random, int maxOps, int processes, int infoIn20) {
         int target = 1 + random.nextInt(maxOps);
         HistoryBuilder b = History.builder();
         String[] inFlight = new String[processes];
@@ -49,7 +54,7 @@ final class RandomHistories {
             int p = busy.get(random.nextInt(busy.size()));
             String f = inFlight[p];
             int roll = random.nextInt(20);
-            Outcome outcome = roll < 2 ? Outcome.FAIL : roll < 5 ? Outcome.INFO : Outcome.OK;
+            Outcome outcome = roll < 2 ? Outcome.FAIL : roll < 2 + infoIn20 ? Outcome.INFO : Outcome.OK;
             boolean takesEffect = outcome == Outcome.OK || outcome == Outcome.INFO && random.nextBoolean();
             Object output = inputs[p];
             if (f.equals("read")) {

@@ -19,14 +19,55 @@ class SearchVersusBruteForceTest {
 
     @Test
     void theSearchAgreesWithBruteForceOnSmallRandomHistories() {
-        SplittableRandom random = new SplittableRandom(20_240_515L);
+        agreeOn(new SplittableRandom(20_240_515L), 3);
+    }
+
+    /**
+     * Longer histories, many of them timed out, against the depth-first walk of the definition: where the
+     * memo's subsumption of info operations, the rule for blind ones and reads placed without branching
+     * have room to act.
+     */
+    @Test
+    void theSearchAgreesWithTheDefinitionOnLongerHistoriesFullOfInfo() {
+        SplittableRandom random = new SplittableRandom(99);
+        int[] verdicts = new int[2];
+        List<String> disagreements = new ArrayList<>();
+        for (int k = 0; k < 3_000; k++) {
+            History history = RandomHistories.register(random, 11, 2 + random.nextInt(3), 2 + random.nextInt(9));
+            boolean expected = BruteForce.linearizableDepthFirst(history, Register.empty());
+            var result = Linearizability.check(history, Register.empty(), Budget.states(1_000_000));
+            verdicts[expected ? 0 : 1]++;
+            if (result.verdict() != (expected ? Verdict.LINEARIZABLE : Verdict.NOT_LINEARIZABLE)) {
+                disagreements.add("history " + k + ": the definition says " + expected + ", the search " + result.verdict() + "\n"
+                        + Edn.write(history));
+            } else if (expected) {
+                witnessIsALinearization(history, result);
+            } else {
+                witnessIsAStuckPrefix(result);
+            }
+        }
+        assertEquals(List.of(), disagreements);
+        assertTrue(verdicts[0] > 600 && verdicts[1] > 600, verdicts[0] + " linearizable, " + verdicts[1] + " not");
+    }
+
+    @Test
+    void theTwoWalksOfTheDefinitionAgree() {
+        SplittableRandom random = new SplittableRandom(5);
+        for (int k = 0; k < 500; k++) {
+            History history = RandomHistories.register(random, 7, 2 + random.nextInt(2), 2 + random.nextInt(9));
+            assertEquals(BruteForce.linearizable(history, Register.empty()), BruteForce.linearizableDepthFirst(history, Register.empty()),
+                    Edn.write(history));
+        }
+    }
+
+    private static void agreeOn(SplittableRandom random, int infoIn20) {
         Register model = Register.empty();
         int linearizable = 0;
         int not = 0;
         int withInfo = 0;
         List<String> disagreements = new ArrayList<>();
         for (int k = 0; k < HISTORIES; k++) {
-            History history = RandomHistories.register(random, 7, 2 + random.nextInt(2));
+            History history = RandomHistories.register(random, 7, 2 + random.nextInt(2), infoIn20);
             boolean expected = BruteForce.linearizable(history, model);
             var result = Linearizability.check(history, model, Budget.states(1_000_000));
             if (result.verdict() != (expected ? Verdict.LINEARIZABLE : Verdict.NOT_LINEARIZABLE)) {
