@@ -589,9 +589,6 @@ public final class Simulation implements RunView {
         }
 
         private void operation(EventType type, String process, String outcome, String f, Object value) {
-            if (value != null && !(value instanceof Number) && !(value instanceof String)) {
-                throw new IllegalArgumentException("a history value is a number, a string or null");
-            }
             HistoryOp op = new HistoryOp(process, outcome, f, value, now, events.size());
             latest = record(self, type, null, f, op, false);
             history.add(op);
