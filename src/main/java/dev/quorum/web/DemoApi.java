@@ -81,14 +81,49 @@ public class DemoApi {
                     + "or 'none'. Absent, the faults are drawn from the seed; a trace's 'faults' field replays it")
             @QueryParam("faults") String faultsParam,
             @Context UriInfo uri, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        RunQuery q = runQuery(id, seedParam, variantParam, stopParam, faultsParam, uri);
+        return cached(runs.run(q.demo, q.variant, q.seed, q.params, q.schedule, q.stop), ifNoneMatch, true);
+    }
+
+    @GET
+    @Path("/{id}/history.edn")
+    @Produces({EDN, MediaType.APPLICATION_JSON})
+    @Operation(summary = "The client history of the same run as /run, as Jepsen EDN",
+            description = "One operation map per line ({:process \"c1\", :type :invoke, :f :write, :value 3, :time …, :index …}), "
+                    + "as /tools/linearizability and Jepsen's checkers read it; empty for a demo without clients. "
+                    + "Takes the same parameters as /run.")
+    @APIResponse(responseCode = "200", description = "The history", content = @Content(mediaType = EDN))
+    @APIResponse(responseCode = "400", description = "An unknown parameter or variant, or a value out of range",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "No demo has this id", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "503", description = "Every demo slot is busy; retry after a second",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Response history(@PathParam("id") String id, @QueryParam("seed") String seedParam,
+            @QueryParam("variant") String variantParam, @QueryParam("stop") String stopParam,
+            @QueryParam("faults") String faultsParam, @Context UriInfo uri, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        RunQuery q = runQuery(id, seedParam, variantParam, stopParam, faultsParam, uri);
+        String edn = runs.historyEdn(q.demo, q.variant, q.seed, q.params, q.schedule, q.stop);
+        String etag = "\"" + Digests.sha256Hex(edn).substring(0, 32) + "\"";
+        Response.ResponseBuilder answer = matches(ifNoneMatch, etag) ? Response.notModified()
+                : Response.ok(edn, MediaType.valueOf(EDN + ";charset=UTF-8")).header("Content-Disposition",
+                        "attachment; filename=\"" + id + "-" + q.variant.name() + "-seed" + q.seed + ".edn\"");
+        return answer.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, CACHE).build();
+    }
+
+    private static final String EDN = "application/edn";
+
+    /** A run named by the query string, as /run and /history.edn read it. */
+    private record RunQuery(Demo demo, Variant variant, long seed, Params params, Schedule schedule, boolean stop) {
+    }
+
+    private RunQuery runQuery(String id, String seedParam, String variantParam, String stopParam, String faultsParam, UriInfo uri) {
         Demo demo = demo(id);
         Map<String, String> query = query(uri, "seed", "variant", "stop", "faults");
         long seed = seed(seedParam);
         Variant variant = variant(demo, variantParam, demo.variants().get(0));
         boolean stop = DemoRuns.stopAtViolation(stopParam);
         Params params = params(demo, query);
-        Schedule schedule = schedule(demo, variant, seed, params, faultsParam);
-        return cached(runs.run(demo, variant, seed, params, schedule, stop), ifNoneMatch, true);
+        return new RunQuery(demo, variant, seed, params, schedule(demo, variant, seed, params, faultsParam), stop);
     }
 
     @GET

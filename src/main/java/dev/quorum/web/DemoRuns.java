@@ -5,6 +5,8 @@ import dev.quorum.demo.AllDemos;
 import dev.quorum.demo.engine.CounterexampleSearch;
 import dev.quorum.demo.engine.Demo;
 import dev.quorum.demo.engine.Guide;
+import dev.quorum.demo.engine.Histories;
+import dev.quorum.lincheck.Edn;
 import dev.quorum.demo.engine.DemoRegistry;
 import dev.quorum.demo.engine.InvalidParameter;
 import dev.quorum.demo.engine.Params;
@@ -91,6 +93,15 @@ public class DemoRuns {
             throw new InvalidParameter("parameter 'faults' is longer than " + FAULTS_CHARS_MAX + " characters");
         }
         return Schedule.parse(faults, demo.scenario(variant, params, seed).nodes().size());
+    }
+
+    /**
+     * The run's client history as Jepsen EDN, one operation map per line, for the checker tool or a Jepsen
+     * checker of one's own; empty for a run with no clients. A 503 when every run slot stays busy for a second.
+     */
+    String historyEdn(Demo demo, Variant variant, long seed, Params params, Schedule schedule, boolean stopAtViolation) {
+        return bounded(runSlots, () -> Edn.write(Histories.of(demo.run(variant, seed, params, schedule, stopAtViolation).history())))
+                .orElseThrow(DemoRuns::busy);
     }
 
     /** The run's trace JSON, or empty when every run slot stays busy for a second (a page then shows the run later). */

@@ -41,6 +41,22 @@ class DemoApiTest {
     }
 
     @Test
+    void aRunsHistoryComesAsEdnWithTheRunsParametersAndErrorsAsJson() {
+        // The clock demos have no clients: their history is empty, but the answer is still a file to save.
+        byte[] empty = given().get("/api/v1/demos/lamport-clocks/history.edn?seed=3").then().statusCode(200)
+                .contentType(containsString("application/edn"))
+                .header("Content-Disposition", equalTo("attachment; filename=\"lamport-clocks-correct-seed3.edn\""))
+                .header("ETag", notNullValue())
+                .extract().asByteArray();
+        assertEquals(0, empty.length);
+        given().get("/api/v1/demos/lamport-clocks/history.edn?nodes=99").then().statusCode(400).contentType(ContentType.JSON)
+                .body("message", containsString("nodes"));
+        given().get("/api/v1/demos/lamport-clocks/history.edn?faults=crash:n9@1").then().statusCode(400).contentType(ContentType.JSON)
+                .body("message", containsString("n1 to n3"));
+        given().get("/api/v1/demos/no-such-demo/history.edn").then().statusCode(404).contentType(ContentType.JSON);
+    }
+
+    @Test
     void aRunReturnsTheEnginesTraceByteForByte() {
         var demo = AllDemos.registry().find("vector-clocks").orElseThrow();
         String expected = demo.run(demo.variant("correct"), 42, Params.defaults(demo.params()).with("nodes", 4)).toJson();

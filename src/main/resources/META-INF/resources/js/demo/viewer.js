@@ -112,7 +112,9 @@ export class Viewer {
     this.btnJson = html("button", { type: "button", "data-action": "download-json" }, "Download trace (JSON)");
     this.btnShiviz = html("button", { type: "button", "data-action": "download-shiviz" }, "Download ShiViz log");
     this.permalink = html("a", { class: "st-permalink", href: "#" }, "Permalink to this run");
-    const tools = html("p", { class: "st-tools" }, this.permalink, " ", this.btnJson, " ", this.btnShiviz);
+    // The client history as Jepsen EDN comes from the server, whose writer the checker reads back.
+    this.ednLink = html("a", { class: "st-edn", href: "#", hidden: "", "data-action": "download-edn" }, "Download history (EDN)");
+    const tools = html("p", { class: "st-tools" }, this.permalink, " ", this.btnJson, " ", this.btnShiviz, " ", this.ednLink);
     const legend = html("ul", { class: "st-legend", "aria-label": "Legend" },
       ...[["send", "send or local event"], ["receive", "receive"], ["timer", "timer"], ["drop", "dropped message"],
         ["crash", "crash / recovery"], ["partition", "partition"], ["past", "causal past"],
@@ -259,6 +261,15 @@ export class Viewer {
     }
   }
 
+  /** Offers the run's history as EDN when it has one and came from the run API (not from a saved file). */
+  syncHistoryLink(trace) {
+    const base = this.apiBase();
+    const query = queryOf(this.traceUrl);
+    const offered = Array.isArray(trace.history) && trace.history.length > 0 && base.endsWith("/run");
+    this.ednLink.hidden = !offered;
+    this.ednLink.href = offered ? base.slice(0, -"/run".length) + "/history.edn" + (query ? "?" + query : "") : "#";
+  }
+
   /** Keeps the permalink, and any plain download links the server rendered, pointing at the run shown. */
   syncLinks(query) {
     const base = this.el.dataset.permalinkBase || location.pathname;
@@ -320,6 +331,7 @@ export class Viewer {
     this.selected = -1;
     this.rel = null;
     this.syncLinks(queryOf(this.traceUrl));
+    this.syncHistoryLink(trace);
     this.diagram.render(m);
     this.valuesLabel.hidden = !m.annotations.some((a) => a.diagram === true && a.kind !== "role");
     this.diagram.showValues(this.valuesToggle.checked);
