@@ -4,9 +4,9 @@ import dev.quorum.demo.engine.Annotation;
 import dev.quorum.demo.engine.Display;
 import dev.quorum.demo.engine.Fault;
 import dev.quorum.demo.engine.Invariant;
-import dev.quorum.demo.engine.Latency;
 import dev.quorum.demo.engine.Limits;
 import dev.quorum.demo.engine.NetworkModel;
+import dev.quorum.demo.engine.NetworkParams;
 import dev.quorum.demo.engine.Node;
 import dev.quorum.demo.engine.ParamSpec;
 import dev.quorum.demo.engine.Panel;
@@ -25,22 +25,18 @@ import java.util.function.IntFunction;
  */
 final class ClockWorkload {
 
-    static final List<ParamSpec> PARAMS = List.of(
+    static final List<ParamSpec> PARAMS = ParamSpec.join(List.of(
             ParamSpec.integer("nodes", 2, 8, 3, "How many nodes take part").asShrinkable(),
             ParamSpec.integer("steps", 1, 40, 6, "Steps each node takes; a step is a local event or a send").asShrinkable(),
             ParamSpec.integer("localPercent", 0, 100, 25, "Share of steps that are local events rather than sends").asShrinkable(),
-            ParamSpec.integer("intervalMs", 1, 1000, 20, "Mean time between a node's steps (exponential)"),
-            ParamSpec.choice("latency", List.of("constant", "uniform", "exponential"), "exponential",
-                    "Distribution of message delays"),
-            ParamSpec.integer("latencyMs", 0, 1000, 15, "Mean message delay"),
-            ParamSpec.integer("lossPercent", 0, 50, 0, "Chance that the network loses a message").asShrinkable(),
-            ParamSpec.integer("duplicatePercent", 0, 50, 0, "Chance that the network delivers a message twice").asShrinkable(),
-            ParamSpec.integer("reorderPercent", 0, 100, 0, "Chance that a message is held back by up to four mean delays").asShrinkable(),
+            ParamSpec.integer("intervalMs", 1, 1000, 20, "Mean time between a node's steps (exponential)")),
+            NetworkParams.specs(15),
+            List.of(
             ParamSpec.integer("crashes", 0, 3, 0, "Crashes, each of a random node that restarts a while later").asShrinkable(),
             ParamSpec.integer("partitionMs", 0, 2000, 0, "Length of a partition cutting the last node off, a third of the way in").asShrinkable(),
             ParamSpec.integer("skewMs", 0, 1000, 0, "Largest error of a node's physical clock, drawn per node").asShrinkable(),
             ParamSpec.integer("driftPpm", 0, 100_000, 0,
-                    "Largest rate error of a node's physical clock, in parts per million; its step timer runs on that clock").asShrinkable());
+                    "Largest rate error of a node's physical clock, in parts per million; its step timer runs on that clock").asShrinkable()));
 
     /** The value of every event: the node's physical clock reading, skewed and drifting. */
     static final String WALL = "wall";
@@ -68,8 +64,7 @@ final class ClockWorkload {
         for (int k = 0; k < nodes; k++) {
             members.add(new ClockNode(clocks.apply(k), clockValue.name(), steps, intervalMs, p.intValue("localPercent")));
         }
-        NetworkModel network = new NetworkModel(latency(p), p.integer("lossPercent") / 100.0,
-                p.integer("duplicatePercent") / 100.0, p.integer("reorderPercent") / 100.0);
+        NetworkModel network = NetworkParams.network(p);
         List<Panel> panels = new ArrayList<>(List.of(Panel.state(clockValue.name(), WALL, ERROR)));
         if (chartError) {
             panels.add(Panel.chart(ERROR));
@@ -79,14 +74,6 @@ final class ClockWorkload {
                 .withDisplay(Display.of(List.of(clockValue, WALL_VALUE, ERROR_VALUE), panels));
     }
 
-    private static Latency latency(Params p) {
-        long mean = p.integer("latencyMs");
-        return switch (p.choice("latency")) {
-            case "constant" -> new Latency.Constant(mean);
-            case "uniform" -> new Latency.Uniform(0, 2 * mean);
-            default -> new Latency.Exponential(Math.max(1, mean));
-        };
-    }
 
     /** Crashes at random times in the run's expected span, each node down for a quarter of it; then the partition. */
     private static List<Fault> faults(Params p, long seed, int nodes, long spanMs) {

@@ -30,6 +30,16 @@ public record ParamSpec(String name, Kind kind, long min, long max, long default
         }
     }
 
+    /** Several lists of specs as one, in order: a demo's own around the ones shared with others ({@link NetworkParams}). */
+    @SafeVarargs
+    public static List<ParamSpec> join(List<ParamSpec>... parts) {
+        List<ParamSpec> all = new java.util.ArrayList<>();
+        for (List<ParamSpec> part : parts) {
+            all.addAll(part);
+        }
+        return List.copyOf(all);
+    }
+
     public static ParamSpec integer(String name, long min, long max, long defaultValue, String description) {
         return new ParamSpec(name, Kind.INTEGER, min, max, defaultValue, List.of(), "", description, false);
     }

@@ -5,9 +5,9 @@ import dev.quorum.demo.engine.Demo;
 import dev.quorum.demo.engine.Display;
 import dev.quorum.demo.engine.Fault;
 import dev.quorum.demo.engine.Guide;
-import dev.quorum.demo.engine.Latency;
 import dev.quorum.demo.engine.Limits;
 import dev.quorum.demo.engine.NetworkModel;
+import dev.quorum.demo.engine.NetworkParams;
 import dev.quorum.demo.engine.Node;
 import dev.quorum.demo.engine.Panel;
 import dev.quorum.demo.engine.ParamSpec;
@@ -56,23 +56,19 @@ public final class SingleDecreePaxos implements Demo {
             Annotation.of(ACCEPTED, Annotation.Kind.REGISTER, "Accepted",
                     "The proposal this acceptor accepted last, as ballot:value, or nil").onDiagram());
 
-    private static final List<ParamSpec> PARAMS = List.of(
+    private static final List<ParamSpec> PARAMS = ParamSpec.join(List.of(
             ParamSpec.integer("proposers", 1, 3, 2, "Proposers, each with its own value (nodes n1 onwards)").asShrinkable(),
             ParamSpec.integer("acceptors", 3, 7, 3, "Acceptors (the nodes after the proposers); a majority chooses").asShrinkable(),
             ParamSpec.integer("ballots", 1, 30, 8, "Ballots a proposer tries before it gives up").asShrinkable(),
             ParamSpec.integer("timeoutMs", 10, 2000, 60, "How long a proposer waits for a majority before its next ballot"),
             ParamSpec.integer("jitterPercent", 0, 200, 100,
-                    "Random extra wait on each timeout, up to this share of timeoutMs, on the proposer's own clock").asShrinkable(),
-            ParamSpec.choice("latency", List.of("constant", "uniform", "exponential"), "exponential",
-                    "Distribution of message delays"),
-            ParamSpec.integer("latencyMs", 0, 1000, 10, "Mean message delay"),
-            ParamSpec.integer("lossPercent", 0, 50, 0, "Chance that the network loses a message").asShrinkable(),
-            ParamSpec.integer("duplicatePercent", 0, 50, 0, "Chance that the network delivers a message twice").asShrinkable(),
-            ParamSpec.integer("reorderPercent", 0, 100, 0, "Chance that a message is held back by up to four mean delays").asShrinkable(),
+                    "Random extra wait on each timeout, up to this share of timeoutMs, on the proposer's own clock").asShrinkable()),
+            NetworkParams.specs(10),
+            List.of(
             ParamSpec.integer("crashes", 0, 3, 0, "Crashes, each of a random acceptor that restarts half a timeout later").asShrinkable(),
             ParamSpec.integer("partitionMs", 0, 2000, 0, "Length of a partition cutting the last acceptor off, early in the run").asShrinkable(),
             ParamSpec.integer("skewMs", 0, 1000, 0, "Largest error of a node's clock, drawn per node").asShrinkable(),
-            ParamSpec.integer("driftPpm", 0, 100_000, 0, "Largest rate error of a node's clock; timeouts run on it").asShrinkable());
+            ParamSpec.integer("driftPpm", 0, 100_000, 0, "Largest rate error of a node's clock; timeouts run on it").asShrinkable()));
 
     @Override
     public String id() {
@@ -119,21 +115,12 @@ public final class SingleDecreePaxos implements Demo {
         for (int k = 0; k < acceptors; k++) {
             nodes.add(new Acceptor(!name.equals(FORGETS_PROMISE.name())));
         }
-        NetworkModel network = new NetworkModel(latency(p), p.integer("lossPercent") / 100.0,
-                p.integer("duplicatePercent") / 100.0, p.integer("reorderPercent") / 100.0);
+        NetworkModel network = NetworkParams.network(p);
         Display display = Display.of(VALUES, List.of(Panel.state(ROLE, BALLOT, PROPOSAL, PROMISED, ACCEPTED)));
         return new Scenario(nodes, network, faults(p, seed, proposers, nodes.size(), timeoutMs), p.integer("skewMs"), p.integer("driftPpm"),
                 List.of(new Agreement(proposers, acceptors), new Validity(proposers, acceptors)), Limits.demo()).withDisplay(display);
     }
 
-    private static Latency latency(Params p) {
-        long mean = p.integer("latencyMs");
-        return switch (p.choice("latency")) {
-            case "constant" -> new Latency.Constant(mean);
-            case "uniform" -> new Latency.Uniform(0, 2 * mean);
-            default -> new Latency.Exponential(Math.max(1, mean));
-        };
-    }
 
     /**
      * Crashes of random acceptors (whose state is what a crash can lose) at random times in the first two timeouts,
