@@ -18,6 +18,8 @@ public interface QuorumConfig {
 
     Search search();
 
+    Limits limits();
+
     interface Content {
         /** Folder holding reading-list.md (and later topics/); relative paths resolve against the working directory. */
         @WithDefault("content")
@@ -77,5 +79,40 @@ public interface QuorumConfig {
     interface Admin {
         /** Bearer token for /api/v1/admin/*; while unset, the admin endpoints are disabled. */
         Optional<String> token();
+    }
+
+    /**
+     * Per-client request rates: a token bucket per client address (an IPv6 client by its /64) and class of
+     * request, refilled at {@code perMinute} and holding at most {@code burst}. Over it, a 429 with Retry-After.
+     */
+    interface Limits {
+        /** Whether the limits apply at all (tests of other things turn them off). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Any /api/v1 request not in a class below. */
+        @WithDefault("600")
+        int apiPerMinute();
+
+        @WithDefault("120")
+        int apiBurst();
+
+        /** One demo run: /api/v1/demos/{id}/run and /history.edn, and a demo page that names a run. */
+        @WithDefault("120")
+        int runsPerMinute();
+
+        @WithDefault("30")
+        int runsBurst();
+
+        /** The most expensive requests: counterexample searches and linearizability checks. */
+        @WithDefault("12")
+        int searchesPerMinute();
+
+        @WithDefault("6")
+        int searchesBurst();
+
+        /** How many clients' buckets are kept; past it the least recently seen are forgotten. */
+        @WithDefault("50000")
+        int clientsMax();
     }
 }

@@ -18,7 +18,7 @@ public class BodyLimit {
 
     void install(@Observes Router router) {
         long max = maxBody.asLongValue();
-        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+        router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && length.length() < 19 && length.chars().allMatch(Character::isDigit) && Long.parseLong(length) > max) {
                 String body = "{\"status\":413,\"error\":\"Request Entity Too Large\",\"message\":\"body larger than "

@@ -22,9 +22,13 @@ class AdminDisabledTest {
     }
 
     @Test
-    void theAdminApiIsOffWhileNoTokenIsSet() {
-        given().header("Authorization", "Bearer ").post("/api/v1/admin/ingest").then().statusCode(403)
-                .body("status", equalTo(403))
+    void theAdminApiAnswers401WhileNoTokenIsSet() {
+        // Off is still a 401: no request without the right token gets any other answer.
+        given().header("Authorization", "Bearer ").post("/api/v1/admin/ingest").then().statusCode(401)
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .body("status", equalTo(401))
                 .body("message", containsString("QUORUM_ADMIN_TOKEN"));
+        given().post("/api/v1/admin/ingest").then().statusCode(401);
+        given().header("Authorization", "Bearer anything").post("/api/v1/admin/ingest").then().statusCode(401);
     }
 }
