@@ -119,6 +119,8 @@ class ResourceApiTest {
                 .body(containsString("/api/v1/admin/ingest"))
                 .body("paths.'/api/v1/admin/ingest'.post.responses.'422'.content.'application/json'.schema.'$ref'",
                         equalTo("#/components/schemas/IngestReport"));
-        given().get("/q/swagger-ui/").then().statusCode(200);
+        given().redirects().follow(false).get("/q/swagger-ui/").then().statusCode(302).header("Location", "/api-docs/");
+        given().get("/q/swagger-ui/swagger-ui-bundle.js").then().statusCode(200);
+        given().get("/api-docs/").then().statusCode(200);
     }
 }
