@@ -2,6 +2,7 @@ package dev.quorum.scrape;
 
 import dev.quorum.catalog.CatalogChanged;
 import dev.quorum.platform.QuorumConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,9 @@ public class ScrapeWorker {
 
     @Inject
     ScrapeProcessor processor;
+
+    @Inject
+    MeterRegistry meters;
 
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
@@ -108,12 +112,17 @@ public class ScrapeWorker {
             return false; // shutting down: the lease runs out and another start takes the job over, untouched
         }
         boolean completed;
+        String status = outcome.snapshot().status;
         try {
             completed = queue.complete(claim, outcome.snapshot(), config.scrape().recheck(), outcome.retryAfter());
         } catch (RuntimeException e) {
+            status = "error";
             // the database refused what the site sent us: record the failure without it, so the job backs off
             LOG.warnf("scrape %s: could not store the snapshot: %s", claim.url(), e.getMessage());
             completed = queue.complete(claim, ScrapeProcessor.failed(claim, e).snapshot(), config.scrape().recheck(), Optional.empty());
+        }
+        if (completed) {
+            meters.counter("quorum.scrape.outcomes", "status", status).increment();
         }
         if (!completed) {
             LOG.warnf("scrape %s: lease expired before the fetch finished; another worker owns the job", claim.url());

@@ -2,6 +2,9 @@ package dev.quorum.search;
 
 import dev.quorum.catalog.CatalogChanged;
 import dev.quorum.platform.QuorumConfig;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +38,12 @@ public class SearchService {
     @Inject
     PostgresDocuments documents;
 
+    @Inject
+    MeterRegistry meters;
+
+    private Timer searches;
+    private Timer suggestions;
+
     private SearchIndex index;
     private ScheduledExecutorService indexer;
     private final Object ticks = new Object();
@@ -42,8 +52,18 @@ public class SearchService {
     private Instant lastSuggestions = Instant.EPOCH;
     private Instant lastPrune = Instant.EPOCH;
     private String lastError = "";
+    /** When a tick last brought the index up to date with the outbox (null until the first). */
+    private volatile Instant caughtUpAt;
+    private volatile String lastProblem = "";
 
     void start(@Observes StartupEvent event) {
+        searches = Timer.builder("quorum.search").description("Time to answer a search, from query to ranked page")
+                .tag("kind", "search").publishPercentileHistogram().register(meters);
+        suggestions = Timer.builder("quorum.search").tag("kind", "suggest").publishPercentileHistogram().register(meters);
+        Gauge.builder("quorum.index.lag", this, s -> s.freshness().lag().map(d -> d.toMillis() / 1000.0).orElse(Double.NaN))
+                .description("Time since the index last caught up with the outbox").baseUnit("seconds").register(meters);
+        Gauge.builder("quorum.index.documents", this, s -> s.freshness().documents()).description("Documents in the index")
+                .register(meters);
         index = new SearchIndex(IndexStore.on(Path.of(config.data().dir(), "search")), documents);
         indexer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "search-indexer");
@@ -77,11 +97,21 @@ public class SearchService {
     }
 
     public SearchResult search(SearchRequest request) throws IOException {
-        return index.search(request);
+        long started = System.nanoTime();
+        try {
+            return index.search(request);
+        } finally {
+            searches.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
     }
 
     public List<Suggestions.Suggestion> suggest(String prefix) throws IOException {
-        return index.suggest(prefix);
+        long started = System.nanoTime();
+        try {
+            return index.suggest(prefix);
+        } finally {
+            suggestions.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
     }
 
     public String version() {
@@ -90,6 +120,25 @@ public class SearchService {
 
     public SearchIndex.Status status() {
         return index.status();
+    }
+
+    /**
+     * How far behind the outbox the index may be: the time since a tick last applied every change committed
+     * before it started (empty before the first), and the last tick's failure, if it failed.
+     */
+    public record Freshness(boolean ready, int documents, Optional<Duration> lag, String problem) {
+    }
+
+    public Freshness freshness() {
+        Instant at = caughtUpAt;
+        SearchIndex.Status status = index == null ? null : index.status();
+        return new Freshness(status != null && status.ready(), status == null ? 0 : status.documents(),
+                at == null ? Optional.empty() : Optional.of(Duration.between(at, Instant.now())), lastProblem);
+    }
+
+    /** How often the index looks at the outbox; readiness allows some multiple of it. */
+    public Duration pollInterval() {
+        return config.search().pollInterval();
     }
 
     /** Queues a full rebuild from PostgreSQL; searches keep using the current index until it is done. */
@@ -170,8 +219,11 @@ public class SearchService {
                 lastPrune = now;
             }
             lastError = "";
+            lastProblem = "";
+            caughtUpAt = now;
         } catch (IOException | RuntimeException e) {
             String message = String.valueOf(e.getMessage());
+            lastProblem = message;
             if (!message.equals(lastError)) { // once per distinct failure, not four times a second
                 LOG.warnf("search indexer: %s", message);
                 lastError = message;

@@ -7,6 +7,8 @@ import dev.quorum.demo.engine.Demo;
 import dev.quorum.demo.engine.Guide;
 import dev.quorum.demo.engine.Histories;
 import dev.quorum.lincheck.Edn;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import dev.quorum.demo.engine.DemoRegistry;
 import dev.quorum.demo.engine.InvalidParameter;
 import dev.quorum.demo.engine.Params;
@@ -46,6 +48,9 @@ public class DemoRuns {
     static final long SEARCH_MILLIS_MAX = 3_000;
 
     private final DemoRegistry registry = AllDemos.registry();
+
+    @jakarta.inject.Inject
+    MeterRegistry meters;
 
     /** The demo ids content may name, for the linter: the registry's own, so there is no list to keep in step. */
     @jakarta.enterprise.inject.Produces
@@ -100,7 +105,7 @@ public class DemoRuns {
      * checker of one's own; empty for a run with no clients. A 503 when every run slot stays busy for a second.
      */
     String historyEdn(Demo demo, Variant variant, long seed, Params params, Schedule schedule, boolean stopAtViolation) {
-        return bounded(runSlots, () -> Edn.write(Histories.of(demo.run(variant, seed, params, schedule, stopAtViolation).history())))
+        return bounded(runSlots, "history", demo, () -> Edn.write(Histories.of(demo.run(variant, seed, params, schedule, stopAtViolation).history())))
                 .orElseThrow(DemoRuns::busy);
     }
 
@@ -111,7 +116,7 @@ public class DemoRuns {
             // A few entries per demo, each made once: cheap enough to make without a slot.
             return Optional.of(wellKnownRuns.computeIfAbsent(key.get(), k -> demo.run(variant, seed, params, schedule, false).toJson()));
         }
-        return bounded(runSlots, () -> demo.run(variant, seed, params, schedule, stopAtViolation).toJson());
+        return bounded(runSlots, "run", demo, () -> demo.run(variant, seed, params, schedule, stopAtViolation).toJson());
     }
 
     /** The cache key of a default run or a guided scenario's run, or empty for any other run. */
@@ -148,7 +153,7 @@ public class DemoRuns {
     }
 
     Search counterexample(Demo demo, Variant variant, Params base, long firstSeed, int seeds) {
-        return bounded(searchSlots, () -> {
+        return bounded(searchSlots, "search", demo, () -> {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SEARCH_MILLIS_MAX);
             AtomicBoolean late = new AtomicBoolean();
             var budget = new CounterexampleSearch.Budget(SEARCH_RUNS_MAX, SEARCH_EVENTS_MAX, () -> {
@@ -176,7 +181,11 @@ public class DemoRuns {
                 Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "1").build());
     }
 
-    private static <T> Optional<T> bounded(Semaphore slots, Supplier<T> work) {
+    /**
+     * Does {@code work} in one of {@code slots}, timed as {@code quorum.demo.runs} by demo and kind (run,
+     * history, search); a call that finds no slot within a second is counted as {@code quorum.demo.busy}.
+     */
+    private <T> Optional<T> bounded(Semaphore slots, String kind, Demo demo, Supplier<T> work) {
         boolean acquired;
         try {
             acquired = slots.tryAcquire(WAIT_MILLIS, TimeUnit.MILLISECONDS);
@@ -185,12 +194,17 @@ public class DemoRuns {
             acquired = false;
         }
         if (!acquired) {
+            meters.counter("quorum.demo.busy", "kind", kind).increment();
             return Optional.empty();
         }
+        long started = System.nanoTime();
         try {
             return Optional.of(work.get());
         } finally {
             slots.release();
+            Timer.builder("quorum.demo.runs").description("Demo runs and counterexample searches, by demo and kind")
+                    .tag("demo", demo.id()).tag("kind", kind).publishPercentileHistogram().register(meters)
+                    .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
     }
 }

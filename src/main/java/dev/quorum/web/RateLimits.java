@@ -1,6 +1,7 @@
 package dev.quorum.web;
 
 import dev.quorum.platform.QuorumConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
@@ -39,6 +40,9 @@ public class RateLimits {
     @Inject
     QuorumConfig config;
 
+    @Inject
+    MeterRegistry meters;
+
     private final Map<Kind, TokenBuckets> buckets = new EnumMap<>(Kind.class);
 
     void install(@Observes Router router) {
@@ -65,6 +69,7 @@ public class RateLimits {
             ctx.next();
             return;
         }
+        meters.counter("quorum.rate.limited", "kind", kind.name().toLowerCase(java.util.Locale.ROOT)).increment();
         String what = switch (kind) {
             case SEARCH -> "counterexample searches and linearizability checks";
             case RUN -> "demo runs";
