@@ -7,9 +7,10 @@ import dev.quorum.demo.engine.Value;
 
 /**
  * A CASPaxos acceptor. It promises a ballot higher than any it has promised or accepted, reporting what it
- * accepted; it accepts a state at a ballot no lower than its promise and its accepted ballot; otherwise it
- * answers with a conflict naming the ballot it has seen. Its fields survive a crash: they are its stable
- * storage. The {@code accepts-any-ballot} acceptor accepts every state it is sent, whatever it promised.
+ * accepted (and promises the same ballot again to a duplicated prepare, until it accepts at that ballot); it
+ * accepts a state at a ballot no lower than its promise and its accepted ballot; otherwise it answers with a
+ * conflict naming the ballot it has seen. Its fields survive a crash: they are its stable storage. The
+ * {@code accepts-any-ballot} acceptor accepts every state it is sent, whatever it promised.
  */
 final class Acceptor implements Node {
 
@@ -42,11 +43,13 @@ final class Acceptor implements Node {
         String sender = ctx.name(from);
         if (message instanceof CasMessage.Prepare p) {
             Ballot b = p.ballot();
-            if (b.above(promised) && b.above(acceptedBallot)) {
+            boolean again = b.equals(promised) && !acceptedBallot.equals(b);
+            if (again || b.above(promised) && b.above(acceptedBallot)) {
                 promised = b;
                 show(ctx);
                 String a = accepted();
-                ctx.describe(() -> me + " promises ballot " + b + " to " + sender
+                ctx.describe(() -> me + (again ? " promises ballot " + b + " again (the prepare came twice)" : " promises ballot " + b)
+                        + " to " + sender
                         + (acceptedBallot.equals(Ballot.ZERO) ? " and reports it has accepted nothing"
                                 : " and reports it accepted " + a));
                 ctx.send(from, new CasMessage.Promise(b, acceptedBallot, acceptedValue));

@@ -74,7 +74,8 @@ final class Proposer implements Node {
     static final String ACCEPTING = "accepting";
     static final String BACKING_OFF = "backing-off";
 
-    private static final int OPS_QUEUED_MAX = 8;
+    /** Each client has at most one operation in flight, and a node serves at most four clients. */
+    private static final int OPS_QUEUED_MAX = 4;
 
     private final int index;
     private final int firstAcceptor;
@@ -219,9 +220,10 @@ final class Proposer implements Node {
                 : op.f().equals("write") ? "write of " + op.value() : "cas from " + CasMessage.show(op.expected()) + " to " + op.value())
                 + (busy ? "; " + me + " is busy with " + ahead + ", so it waits its turn" : ""));
         if (busy) {
-            if (queue.size() < OPS_QUEUED_MAX) {
-                queue.addLast(op);
+            if (queue.size() >= OPS_QUEUED_MAX) {
+                throw new IllegalStateException("more operations queued at " + me + " than its clients can have in flight");
             }
+            queue.addLast(op);
             return;
         }
         current = op;

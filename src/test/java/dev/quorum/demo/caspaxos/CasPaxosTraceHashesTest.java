@@ -20,9 +20,9 @@ class CasPaxosTraceHashesTest {
         "correct, 42, false, 7d30270dbe6f14961ae3d9aa9f908e76e9c47a236b652102ee76d691234f3225",
         "accepts-any-ballot, 42, false, 92dc2bdb3cb6579eee25712ac501026ba711e274b246049782e4821b380f9d63",
         "skips-prepare, 42, false, 4e88d0e0eb2120ac2333c2af5257f8d3c6992130d431649516f6d1090b5b38cd",
-        "correct, 7, true, 70287ada55989d86d0d9e8dff2aaa54e5db1aa75d0ea1cc318b97aa376f6cc02",
-        "accepts-any-ballot, 7, true, e34d7f223307ca383e6b61c81fb65a0fffc1fb64ac929c5f2953d96fb1462dff",
-        "skips-prepare, 7, true, f6230d3c22881caed9d726c374bdd67ef2237dc75673266c65907943188eaf93",
+        "correct, 7, true, 50342f18d0923156fe0839a1b61e6c8eb0920dc3d735ee62353c52f62e28873c",
+        "accepts-any-ballot, 7, true, 80096bf3e2df82df68406699442ee09cbd746b7e688e1f17c3209040fa670e96",
+        "skips-prepare, 7, true, b96c5164015dc35e119629a367b37ba6f927fe0b9d122c008c19b99f738e332c",
     })
     void aRunHasAPinnedHash(String variant, long seed, boolean allFaults, String sha256) {
         Demo demo = CasPaxosFaultsTest.demo();
