@@ -35,8 +35,9 @@ public final class CasPaxos implements Demo {
             "Every operation, reads included, runs both phases; acceptors keep their promise and accepted state on disk "
                     + "and accept only at a ballot no lower than any they have seen.");
     static final Variant ACCEPTS_ANY_BALLOT = new Variant("accepts-any-ballot", false,
-            "Acceptors accept whatever state they are sent without comparing its ballot with their promise, so an accept "
-                    + "from a proposer that has been overtaken, delayed in the network, overwrites a newer state.");
+            "Acceptors accept whatever state they are sent without comparing its ballot with their promise: a proposer "
+                    + "that has been overtaken still gets its accept through, after the acceptors promised a newer round that "
+                    + "read the state without it, so both updates are acknowledged and one of them is lost.");
     static final Variant SKIPS_PREPARE = new Variant("skips-prepare", false,
             "After its first round a proposer skips phase 1: it applies each change to the state it remembers and sends "
                     + "the accept at once, so another proposer's updates are lost and its reads and cas see stale state.");
