@@ -1,5 +1,6 @@
 package dev.quorum.demo;
 
+import dev.quorum.demo.caspaxos.CasPaxos;
 import dev.quorum.demo.clocks.LamportClocks;
 import dev.quorum.demo.clocks.VectorClocks;
 import dev.quorum.demo.paxos.SingleDecreePaxos;
@@ -14,7 +15,7 @@ public final class AllDemos {
     }
 
     public static List<Demo> list() {
-        return List.of(new LamportClocks(), new VectorClocks(), new SingleDecreePaxos());
+        return List.of(new LamportClocks(), new VectorClocks(), new SingleDecreePaxos(), new CasPaxos());
     }
 
     public static DemoRegistry registry() {

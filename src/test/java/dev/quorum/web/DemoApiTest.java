@@ -23,7 +23,7 @@ class DemoApiTest {
     @Test
     void listsTheDemosWithVariantsAndParameters() {
         given().get("/api/v1/demos").then().statusCode(200).contentType(ContentType.JSON)
-                .body("id", equalTo(List.of("lamport-clocks", "vector-clocks", "paxos")))
+                .body("id", equalTo(List.of("lamport-clocks", "vector-clocks", "paxos", "caspaxos")))
                 .body("[0].variants.name", equalTo(List.of("correct", "no-max", "wall-clock")))
                 .body("[0].variants[0].correct", equalTo(true))
                 .body("[1].variants.name", equalTo(List.of("correct", "no-merge", "reset-on-crash")))
