@@ -134,7 +134,7 @@ class DemoApiTest {
                 "parameter 'faults': cannot read 'drop:n4/1': this run has nodes n1 to n3");
         expect400("/api/v1/demos/vector-clocks/run?faults=explode:n1",
                 "parameter 'faults': cannot read 'explode:n1': expected one of crash:n2@120, recover:n2@170, "
-                        + "partition:n1.n2|n3@50, heal@200, drop:n1/3, dup:n1/3, delay:n1/3/40, skew:n2/-50, drift:n1/2000");
+                        + "partition:n1.n2|n3@50, cut:n1-n2@120, heal@200, drop:n1/3, dup:n1/3, delay:n1/3/40, skew:n2/-50, drift:n1/2000");
         expect400("/api/v1/demos/vector-clocks/run?faults=partition:n1.n2|n2@5",
                 "parameter 'faults': cannot read 'partition:n1.n2|n2@5': n2 is in two groups");
         expect400("/api/v1/demos/vector-clocks/run?faults=" + "heal@1,".repeat(1001),
