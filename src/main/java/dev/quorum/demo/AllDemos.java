@@ -3,6 +3,7 @@ package dev.quorum.demo;
 import dev.quorum.demo.clocks.LamportClocks;
 import dev.quorum.demo.clocks.VectorClocks;
 import dev.quorum.demo.paxos.SingleDecreePaxos;
+import dev.quorum.demo.raft.RaftElection;
 import dev.quorum.demo.engine.Demo;
 import dev.quorum.demo.engine.DemoRegistry;
 import java.util.List;
@@ -14,7 +15,7 @@ public final class AllDemos {
     }
 
     public static List<Demo> list() {
-        return List.of(new LamportClocks(), new VectorClocks(), new SingleDecreePaxos());
+        return List.of(new LamportClocks(), new VectorClocks(), new SingleDecreePaxos(), new RaftElection());
     }
 
     public static DemoRegistry registry() {
