@@ -394,7 +394,7 @@ final class RaftNode implements Node {
             String stepped = stepDownText(ctx, ar.term());
             becomeFollower(ctx, ar.term(), -1);
             show(ctx);
-            ctx.describe(() -> me + stepped + " (" + them + " answered its heartbeat from term " + ar.term() + ")");
+            ctx.describe(() -> me + stepped + " (" + them + "'s answer to its heartbeat carries term " + ar.term() + ")");
             return;
         }
         if (role.equals(LEADER) && ar.term() == term && ar.success()) {
