@@ -23,11 +23,12 @@ class DemoApiTest {
     @Test
     void listsTheDemosWithVariantsAndParameters() {
         given().get("/api/v1/demos").then().statusCode(200).contentType(ContentType.JSON)
-                .body("id", equalTo(List.of("lamport-clocks", "vector-clocks", "paxos")))
+                .body("id", equalTo(List.of("lamport-clocks", "vector-clocks", "paxos", "raft-election")))
                 .body("[0].variants.name", equalTo(List.of("correct", "no-max", "wall-clock")))
                 .body("[0].variants[0].correct", equalTo(true))
                 .body("[1].variants.name", equalTo(List.of("correct", "no-merge", "reset-on-crash")))
                 .body("[2].variants.name", equalTo(List.of("correct", "forgets-promise", "ignores-accepted")))
+                .body("[3].variants.name", equalTo(List.of("correct", "plain", "forgets-vote")))
                 .body("[0].params.name", hasItems("seed", "nodes", "steps", "latency", "lossPercent", "crashes", "partitionMs"))
                 .body("[0].params.find { it.name == 'nodes' }.type", equalTo("integer"))
                 .body("[0].params.find { it.name == 'nodes' }.min", equalTo(2))
