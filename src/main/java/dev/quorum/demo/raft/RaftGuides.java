@@ -34,7 +34,8 @@ final class RaftGuides {
                             Step.at(12, "Two votes of three: n2 is leader of term 1 and sends heartbeats at once."),
                             Step.predicted(15, "n1 hears n2's heartbeat, accepts it as leader of term 1 and draws a fresh timeout "
                                     + "(161 ms). As long as heartbeats come every 50 ms, that timeout never runs out."),
-                            Step.at(19, "n3's vote arrives late, after n2 has already won; n2 no longer needs it."),
+                            Step.at(19, "n2's request reaches n3 only now, after n2 has already won. n3 votes for it anyway (it has not "
+                                    + "voted in term 1), and its vote will arrive when n2 no longer needs it."),
                             Step.at(27, "From here on the run is quiet: every 50 ms a heartbeat, every heartbeat an answer. "
                                     + "No follower times out, and n2 stays leader of term 1 to the end.")),
                     new Prediction("n2 has just become leader of term 1. n1's own election timer is still running. What does n1 "
