@@ -51,7 +51,8 @@ final class LeaderStability implements Invariant {
     public Optional<String> check(TraceEvent e, RunView run) {
         if (isFault(e.type())) {
             lastFaultMs = e.t();
-            lastFault = "the " + e.type().json() + (e.node() >= 0 ? " of " + run.name(e.node()) : "") + " at " + e.t() + " ms";
+            String what = e.type() == EventType.RECOVER ? "restart" : e.type().json();
+            lastFault = "the " + what + (e.node() >= 0 ? " of " + run.name(e.node()) : "") + " at " + e.t() + " ms";
             judged = false;
             stableLeader = -1;
             if (e.type() == EventType.CRASH || e.type() == EventType.RECOVER) {

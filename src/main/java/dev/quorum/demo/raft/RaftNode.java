@@ -232,7 +232,7 @@ final class RaftNode implements Node {
         }
         String stepped = "";
         if (rv.term() > term) {
-            stepped = stepDownText(ctx, rv.term());
+            stepped = stepDownText(rv.term());
             becomeFollower(ctx, rv.term(), -1);
         }
         boolean grant = rv.term() == term && (votedFor < 0 || votedFor == from);
@@ -255,7 +255,7 @@ final class RaftNode implements Node {
         String me = ctx.name(ctx.self());
         String them = ctx.name(from);
         if (!v.granted() && v.term() > term) {
-            String stepped = stepDownText(ctx, v.term());
+            String stepped = stepDownText(v.term());
             becomeFollower(ctx, v.term(), -1);
             show(ctx);
             ctx.describe(() -> me + stepped + " (" + them + " refused its pre-vote and is in term " + v.term() + ")");
@@ -288,7 +288,7 @@ final class RaftNode implements Node {
         String me = ctx.name(ctx.self());
         String them = ctx.name(from);
         if (v.term() > term) {
-            String stepped = stepDownText(ctx, v.term());
+            String stepped = stepDownText(v.term());
             becomeFollower(ctx, v.term(), -1);
             show(ctx);
             ctx.describe(() -> me + stepped + " (" + them + "'s reply carries term " + v.term() + ")");
@@ -374,7 +374,7 @@ final class RaftNode implements Node {
             send(ctx, from, new RaftMessage.AppendReply(term, false), () -> me + " refuses " + them + "'s heartbeat");
             return;
         }
-        String before = ae.term() > term ? stepDownText(ctx, ae.term()) : !role.equals(FOLLOWER) ? " stops being a " + role : "";
+        String before = ae.term() > term ? stepDownText(ae.term()) : !role.equals(FOLLOWER) ? " stops being a " + role : "";
         boolean news = leader != from;
         becomeFollower(ctx, ae.term(), from);
         heardFromLeaderAtMs = ctx.localTimeMs();
@@ -391,7 +391,7 @@ final class RaftNode implements Node {
         String me = ctx.name(ctx.self());
         String them = ctx.name(from);
         if (ar.term() > term) {
-            String stepped = stepDownText(ctx, ar.term());
+            String stepped = stepDownText(ar.term());
             becomeFollower(ctx, ar.term(), -1);
             show(ctx);
             ctx.describe(() -> me + stepped + " (" + them + "'s answer to its heartbeat carries term " + ar.term() + ")");
@@ -407,7 +407,7 @@ final class RaftNode implements Node {
     }
 
     /** " learns of term 5 and steps down from leader to follower", or the same for a candidate; for a follower " moves to term 5". */
-    private String stepDownText(Context ctx, long newTerm) {
+    private String stepDownText(long newTerm) {
         return role.equals(FOLLOWER) ? " learns of term " + newTerm + " and moves to it from term " + term
                 : " learns of term " + newTerm + ", higher than its " + term + ", and steps down from " + role + " to follower";
     }
