@@ -547,6 +547,8 @@ export function faultChoices(model, pos) {
     out.push({ label: "Drop this message", action: "drop", faults: [`drop:${m}`] });
     out.push({ label: "Duplicate it", action: "dup", faults: [`dup:${m}`] });
     out.push({ label: "Delay it 50 ms", action: "delay", faults: [`delay:${m}/50`] });
+    out.push({ label: `Cut the link ${e.msg.from}–${e.msg.to} from here`, action: "cut",
+      faults: [`cut:${e.msg.from}-${e.msg.to}@${e.t}`] });
   }
   if (e.node != null && e.type !== "crash" && model.laneOf[pos] >= 0) {
     out.push({ label: `Crash ${e.node} here, back 50 ms later`, action: "crash",
