@@ -4,6 +4,7 @@ import dev.quorum.demo.caspaxos.CasPaxos;
 import dev.quorum.demo.clocks.LamportClocks;
 import dev.quorum.demo.clocks.VectorClocks;
 import dev.quorum.demo.paxos.SingleDecreePaxos;
+import dev.quorum.demo.raft.RaftElection;
 import dev.quorum.demo.engine.Demo;
 import dev.quorum.demo.engine.DemoRegistry;
 import java.util.List;
@@ -15,7 +16,7 @@ public final class AllDemos {
     }
 
     public static List<Demo> list() {
-        return List.of(new LamportClocks(), new VectorClocks(), new SingleDecreePaxos(), new CasPaxos());
+        return List.of(new LamportClocks(), new VectorClocks(), new SingleDecreePaxos(), new CasPaxos(), new RaftElection());
     }
 
     public static DemoRegistry registry() {

@@ -23,11 +23,12 @@ class DemoApiTest {
     @Test
     void listsTheDemosWithVariantsAndParameters() {
         given().get("/api/v1/demos").then().statusCode(200).contentType(ContentType.JSON)
-                .body("id", equalTo(List.of("lamport-clocks", "vector-clocks", "paxos", "caspaxos")))
+                .body("id", equalTo(List.of("lamport-clocks", "vector-clocks", "paxos", "caspaxos", "raft-election")))
                 .body("[0].variants.name", equalTo(List.of("correct", "no-max", "wall-clock")))
                 .body("[0].variants[0].correct", equalTo(true))
                 .body("[1].variants.name", equalTo(List.of("correct", "no-merge", "reset-on-crash")))
                 .body("[2].variants.name", equalTo(List.of("correct", "forgets-promise", "ignores-accepted")))
+                .body("[3].variants.name", equalTo(List.of("correct", "plain", "forgets-vote")))
                 .body("[0].params.name", hasItems("seed", "nodes", "steps", "latency", "lossPercent", "crashes", "partitionMs"))
                 .body("[0].params.find { it.name == 'nodes' }.type", equalTo("integer"))
                 .body("[0].params.find { it.name == 'nodes' }.min", equalTo(2))
@@ -150,7 +151,7 @@ class DemoApiTest {
                 "parameter 'faults': cannot read 'drop:n4/1': this run has nodes n1 to n3");
         expect400("/api/v1/demos/vector-clocks/run?faults=explode:n1",
                 "parameter 'faults': cannot read 'explode:n1': expected one of crash:n2@120, recover:n2@170, "
-                        + "partition:n1.n2|n3@50, heal@200, drop:n1/3, dup:n1/3, delay:n1/3/40, skew:n2/-50, drift:n1/2000");
+                        + "partition:n1.n2|n3@50, cut:n1-n2@120, heal@200, drop:n1/3, dup:n1/3, delay:n1/3/40, skew:n2/-50, drift:n1/2000");
         expect400("/api/v1/demos/vector-clocks/run?faults=partition:n1.n2|n2@5",
                 "parameter 'faults': cannot read 'partition:n1.n2|n2@5': n2 is in two groups");
         expect400("/api/v1/demos/vector-clocks/run?faults=" + "heal@1,".repeat(1001),

@@ -159,7 +159,9 @@ class DemoPagesTest {
                 .body(not(containsString("/js/spacetime.js")));
         given().get("/topics/consensus").then().statusCode(200)
                 .body(containsString("id=\"demo-paxos\""))
-                .body(containsString("href=\"/demos/paxos?guide=adopt-the-accepted-value\""));
+                .body(containsString("href=\"/demos/paxos?guide=adopt-the-accepted-value\""))
+                .body(containsString("id=\"demo-raft-election\""))
+                .body(containsString("href=\"/demos/raft-election?guide=first-election\""));
     }
 
     @Test

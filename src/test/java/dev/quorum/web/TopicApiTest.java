@@ -41,7 +41,7 @@ class TopicApiTest {
                 .body("resources[0].position", equalTo(1))
                 .body("resources.resource.id", hasItem(caspaxos))
                 .body("related.slug", hasItem("time-and-clocks"))
-                .body("demos", equalTo(List.of("paxos", "caspaxos")))
+                .body("demos", equalTo(List.of("paxos", "caspaxos", "raft-election")))
                 .extract().jsonPath();
         List<Integer> positions = body.getList("resources.position", Integer.class);
         for (int i = 0; i < positions.size(); i++) {

@@ -43,7 +43,9 @@ final class EventText {
             case CRASH -> where + " crashes";
             case RECOVER -> where + " recovers";
             case PARTITION -> "partition " + groups(e.groups(), names);
-            case HEAL -> "the partition heals";
+            case CUT -> "the link between " + name(e.link().get(0), names) + " and " + name(e.link().get(1), names)
+                    + " is cut: messages between them are dropped both ways";
+            case HEAL -> healed(e, names);
             case TIMER -> where + "'s " + e.label() + " timer fires";
             case INVOKE, COMPLETE -> where + (e.type() == EventType.INVOKE ? " invokes " : " completes ") + op((HistoryOp) e.detail(), e, names);
             case LOCAL -> where + " " + (e.label().isEmpty() ? "takes a local step" : e.label());
@@ -55,6 +57,7 @@ final class EventText {
             case "loss" -> "lost by the network";
             case "crashed" -> "the receiver is down";
             case "partition" -> "partitioned";
+            case "cut" -> "the link is cut";
             default -> label;
         };
     }
@@ -64,6 +67,19 @@ final class EventText {
         String outcome = e.type() == EventType.COMPLETE ? " → " + op.type() : "";
         String who = op.process().equals(name(e.node(), names)) ? "" : " for " + op.process();
         return op.f() + value + outcome + who;
+    }
+
+    private static String healed(TraceEvent e, List<String> names) {
+        List<List<Integer>> links = e.healedLinks();
+        if (links.isEmpty()) {
+            return "the partition heals";
+        }
+        List<String> named = new ArrayList<>();
+        for (List<Integer> l : links) {
+            named.add(name(l.get(0), names) + "–" + name(l.get(1), names));
+        }
+        String which = (links.size() == 1 ? "the cut link " : "the cut links ") + String.join(", ", named);
+        return e.healedPartition() ? "the partition and " + which + " heal" : which + (links.size() == 1 ? " heals" : " heal");
     }
 
     private static String groups(List<List<Integer>> groups, List<String> names) {

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** The kinds of trace event; {@link #json()} is the name docs/trace-format.md documents. */
 public enum EventType {
-    LOCAL, SEND, RECEIVE, DROP, TIMER, CRASH, RECOVER, PARTITION, HEAL, INVOKE, COMPLETE;
+    LOCAL, SEND, RECEIVE, DROP, TIMER, CRASH, RECOVER, PARTITION, HEAL, INVOKE, COMPLETE, CUT;
 
     private final String json = name().toLowerCase(Locale.ROOT);
 
@@ -18,6 +18,6 @@ public enum EventType {
      * and is in nobody's past. A recovery is a step: the node runs its recovery handler there.
      */
     boolean onTimeline() {
-        return this != DROP && this != PARTITION && this != HEAL && this != CRASH;
+        return this != DROP && this != PARTITION && this != HEAL && this != CUT && this != CRASH;
     }
 }

@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Something that goes wrong in a run. A seeded run draws its faults (the scenario's crashes and partitions,
+ * Something that goes wrong in a run. A seeded run draws its faults (the scenario's crashes, partitions and cut links,
  * the network's losses, duplicates and delays, each node's clock error) and its trace lists every one that
  * took effect; a run given an explicit list has exactly those faults, so a trace's list replays it, a reader's
  * clicks edit it, and a counterexample search deletes from it. Each fault has one line of text, the form the
@@ -51,7 +51,26 @@ public sealed interface Fault {
         }
     }
 
-    /** Every partition ends. {@code heal@200} */
+    /**
+     * One link fails: messages between {@code a} and {@code b} are dropped both ways, while each still reaches
+     * every other node (an asymmetric, or partial, partition). Like a partition, a message is dropped if its ends
+     * were cut apart when it was sent or when it arrives. The nodes are kept in order, {@code a < b}.
+     * {@code cut:n1-n2@120}
+     */
+    record Cut(long atMs, int a, int b) implements Timed {
+        public Cut {
+            if (a == b) {
+                throw new IllegalArgumentException("a cut link joins two different nodes, got n" + (a + 1) + " twice");
+            }
+            if (a > b) {
+                int t = a;
+                a = b;
+                b = t;
+            }
+        }
+    }
+
+    /** Every partition and every cut link ends. {@code heal@200} */
     record Heal(long atMs) implements Timed {
     }
 
@@ -96,6 +115,9 @@ public sealed interface Fault {
             return "partition:" + String.join("|", p.groups().stream()
                     .map(g -> String.join(".", g.stream().map(Fault::name).toList())).toList()) + "@" + p.atMs();
         }
+        if (this instanceof Cut c) {
+            return "cut:" + name(c.a()) + "-" + name(c.b()) + "@" + c.atMs();
+        }
         if (this instanceof Heal h) {
             return "heal@" + h.atMs();
         }
@@ -120,6 +142,9 @@ public sealed interface Fault {
         if (this instanceof Partition p) {
             return p.groups().stream().flatMap(List::stream).allMatch(k -> k < nodes);
         }
+        if (this instanceof Cut c) {
+            return c.b() < nodes;
+        }
         return this instanceof Heal || sortNode() < nodes;
     }
 
@@ -142,6 +167,9 @@ public sealed interface Fault {
         if (this instanceof Recover r) {
             return r.node();
         }
+        if (this instanceof Cut c) {
+            return c.a();
+        }
         if (this instanceof OnMessage m) {
             return m.node();
         }
@@ -156,7 +184,7 @@ public sealed interface Fault {
     /** The kinds of fault in tie-breaking order; a holder class, since an interface cannot keep a private constant. */
     final class Kinds {
         static final List<Class<?>> ORDER = List.of(Skew.class, Drift.class, Crash.class, Recover.class, Partition.class,
-                Heal.class, Drop.class, Duplicate.class, Delay.class);
+                Cut.class, Heal.class, Drop.class, Duplicate.class, Delay.class);
 
         private Kinds() {
         }
@@ -194,6 +222,7 @@ public sealed interface Fault {
         private static final String NUMBER = "(-?\\d{1,9})";
         private static final Pattern TIMED = Pattern.compile("(crash|recover):" + NODE + "@(\\d{1,9})");
         private static final Pattern PARTITION = Pattern.compile("partition:([n0-9.|]{1,400})@(\\d{1,9})");
+        private static final Pattern CUT = Pattern.compile("cut:" + NODE + "-" + NODE + "@(\\d{1,9})");
         private static final Pattern HEAL = Pattern.compile("heal@(\\d{1,9})");
         private static final Pattern MESSAGE = Pattern.compile("(drop|dup):" + NODE + "/(\\d{1,6})");
         private static final Pattern DELAY = Pattern.compile("delay:" + NODE + "/(\\d{1,6})/(\\d{1,9})");
@@ -231,6 +260,14 @@ public sealed interface Fault {
                 }
                 return new Partition(time(m.group(2), item), groups);
             }
+            if ((m = CUT.matcher(s)).matches()) {
+                int a = node(m.group(1), nodes, item);
+                int b = node(m.group(2), nodes, item);
+                if (a == b) {
+                    throw bad(item, "a cut link joins two different nodes");
+                }
+                return new Cut(time(m.group(3), item), a, b);
+            }
             if ((m = HEAL.matcher(s)).matches()) {
                 return new Heal(time(m.group(1), item));
             }
@@ -260,8 +297,8 @@ public sealed interface Fault {
                 }
                 return new Drift(node, value);
             }
-            throw bad(item, "expected one of crash:n2@120, recover:n2@170, partition:n1.n2|n3@50, heal@200, "
-                    + "drop:n1/3, dup:n1/3, delay:n1/3/40, skew:n2/-50, drift:n1/2000");
+            throw bad(item, "expected one of crash:n2@120, recover:n2@170, partition:n1.n2|n3@50, cut:n1-n2@120, "
+                    + "heal@200, drop:n1/3, dup:n1/3, delay:n1/3/40, skew:n2/-50, drift:n1/2000");
         }
 
         private static int node(String digits, int nodes, String item) {

@@ -49,6 +49,8 @@ public final class Simulation implements RunView {
     private final boolean[] up;
     private final int[] epoch;
     private final int[] group;
+    /** {@code cut[a][b]}: the link between a and b drops messages both ways ({@link Fault.Cut}). */
+    private final boolean[][] cut;
     private final Set<Long> cancelledTimers = new HashSet<>();
 
     private final ArrayList<TraceEvent> events = new ArrayList<>();
@@ -142,6 +144,7 @@ public final class Simulation implements RunView {
         Arrays.fill(up, true);
         epoch = new int[n];
         group = new int[n];
+        cut = new boolean[n][n];
         timeline = new int[n][];
         invariants = scenario.invariants().toArray(new Invariant[0]);
         firstViolation = new int[invariants.length];
@@ -209,6 +212,7 @@ public final class Simulation implements RunView {
         String reason = d.lost ? "loss"
                 : !up[env.to()] ? "crashed"
                 : d.apartAtSend || group[env.from()] != group[env.to()] ? "partition"
+                : d.cutAtSend || cut[env.from()][env.to()] ? "cut"
                 : null;
         if (reason != null) {
             dropped++;
@@ -247,10 +251,31 @@ public final class Simulation implements RunView {
             taken.add(p);
             List<List<Integer>> groups = partition(p.groups());
             record(TraceEvent.NETWORK, EventType.PARTITION, null, null, groups, false);
+        } else if (fault instanceof Fault.Cut c) {
+            taken.add(c);
+            cut[c.a()][c.b()] = true;
+            cut[c.b()][c.a()] = true;
+            record(TraceEvent.NETWORK, EventType.CUT, null, null, List.of(c.a(), c.b()), false);
         } else if (fault instanceof Fault.Heal h) {
             taken.add(h);
+            boolean partitioned = false;
+            for (int k = 1; k < n; k++) {
+                partitioned |= group[k] != group[0];
+            }
             Arrays.fill(group, 0);
-            record(TraceEvent.NETWORK, EventType.HEAL, null, null, null, false);
+            List<List<Integer>> links = new ArrayList<>();
+            for (int a = 0; a < n; a++) {
+                for (int b = a + 1; b < n; b++) {
+                    if (cut[a][b]) {
+                        links.add(List.of(a, b));
+                        cut[a][b] = false;
+                        cut[b][a] = false;
+                    }
+                }
+            }
+            // A heal that ends no cut is written as it always was, so traces without cuts keep their bytes.
+            record(TraceEvent.NETWORK, EventType.HEAL, null, null,
+                    links.isEmpty() ? null : new TraceEvent.Healed(partitioned, List.copyOf(links)), false);
         }
     }
 
@@ -493,15 +518,16 @@ public final class Simulation implements RunView {
             long extra1 = Math.floorMod(r.nextLong(), reorderMsMax + 1);
             long extra2 = Math.floorMod(r.nextLong(), reorderMsMax + 1);
             boolean apart = group[self] != group[to];
+            boolean cutApart = cut[self][to];
             decideFate(self, ++sends[self], loss1 < network.loss(), duplicate < network.duplication() && !(loss2 < network.loss()),
                     reorder < network.reordering() ? extra1 : 0);
             boolean lost = fateLost;
             boolean duplicated = fateDuplicated;
             long extraMs = fateExtraMs;
             // Every message takes some time: a receive is never at the instant of its send.
-            push(now + Math.max(1, delay1) + extraMs, new Delivery(env, lost, apart, false));
+            push(now + Math.max(1, delay1) + extraMs, new Delivery(env, lost, apart, cutApart, false));
             if (duplicated) {
-                push(now + Math.max(1, delay2) + extraMs, new Delivery(env, false, apart, true));
+                push(now + Math.max(1, delay2) + extraMs, new Delivery(env, false, apart, cutApart, true));
             }
         }
 
@@ -601,7 +627,8 @@ public final class Simulation implements RunView {
     private record Start(int node) implements Item {
     }
 
-    private record Delivery(Envelope envelope, boolean lost, boolean apartAtSend, boolean duplicate) implements Item {
+    private record Delivery(Envelope envelope, boolean lost, boolean apartAtSend, boolean cutAtSend, boolean duplicate)
+            implements Item {
     }
 
     private record Firing(int node, long id, int epoch, Timer timer) implements Item {

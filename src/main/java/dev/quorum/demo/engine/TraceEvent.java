@@ -15,7 +15,7 @@ import java.util.OptionalLong;
  */
 public final class TraceEvent {
 
-    /** Marks events that belong to no node (partition, heal). */
+    /** Marks events that belong to no node (partition, cut, heal). */
     public static final int NETWORK = -1;
 
     private final int i;
@@ -178,6 +178,26 @@ public final class TraceEvent {
 
     void markViolation() {
         this.violation = true;
+    }
+
+    /** What a heal ended besides any partition: the cut links, each as its two nodes. */
+    record Healed(boolean partition, List<List<Integer>> links) {
+    }
+
+    /** A cut's two nodes, for the trace. */
+    @SuppressWarnings("unchecked")
+    List<Integer> link() {
+        return (List<Integer>) detail;
+    }
+
+    /** The links a heal ended, or none. */
+    List<List<Integer>> healedLinks() {
+        return detail instanceof Healed h ? h.links() : List.of();
+    }
+
+    /** Whether a heal that ended cut links also ended a partition. */
+    boolean healedPartition() {
+        return !(detail instanceof Healed h) || h.partition();
     }
 
     /** A partition's groups, for the trace. */

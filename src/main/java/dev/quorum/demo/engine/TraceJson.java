@@ -132,6 +132,21 @@ final class TraceJson {
                 }
                 json.raw("]");
             }
+            case CUT -> {
+                List<Integer> link = e.link();
+                json.raw(",").key("link").raw("[").string(json.node(link.get(0))).raw(",").string(json.node(link.get(1))).raw("]");
+            }
+            case HEAL -> {
+                List<List<Integer>> links = e.healedLinks();
+                if (!links.isEmpty()) {
+                    json.raw(",").key("links").raw("[");
+                    for (int k = 0; k < links.size(); k++) {
+                        json.raw(k > 0 ? ",[" : "[").string(json.node(links.get(k).get(0))).raw(",")
+                                .string(json.node(links.get(k).get(1))).raw("]");
+                    }
+                    json.raw("]");
+                }
+            }
             case INVOKE, COMPLETE -> {
                 HistoryOp op = (HistoryOp) e.detail();
                 json.raw(",").key("op").raw("{").key("process").string(op.process()).raw(",").key("type").string(op.type())

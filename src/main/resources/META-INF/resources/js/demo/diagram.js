@@ -219,7 +219,7 @@ export class Diagram {
     }
   }
 
-  /** Crashes (line shaded until recovery) and partitions (band across the diagram until healed). */
+  /** Crashes (line shaded until recovery), partitions and cut links (band across the diagram until healed). */
   drawFaultSpans(bands) {
     const m = this.model;
     const openCrash = new Map();
@@ -235,18 +235,19 @@ export class Diagram {
       } else if (e.type === "recover" && openCrash.has(m.laneOf[pos])) {
         openCrash.get(m.laneOf[pos]).to = pos;
         openCrash.delete(m.laneOf[pos]);
-      } else if (e.type === "partition") {
+      } else if (e.type === "partition" || e.type === "cut") {
         const top = MARGIN.top - 38;
         const rect = s("rect", { class: "partitioned", x: this.x[pos], y: top, width: 0,
           height: this.height - MARGIN.bottom - top - 8 });
         const label = s("text", { class: "partition-label", x: this.x[pos] + 4, y: this.height - MARGIN.bottom - 12,
           "data-pos": pos }, eventText(e));
         bands.append(rect, label);
-        const span = { kind: "partition", from: pos, to: -1, el: rect, label };
+        const span = { kind: e.type, from: pos, to: -1, el: rect, label };
         this.spans.push(span);
         openParts.push(span);
       } else if (e.type === "heal" && openParts.length) {
-        openParts.shift().to = pos;
+        // A heal ends every partition and every cut link.
+        openParts.splice(0).forEach((span) => { span.to = pos; });
       }
     });
   }
@@ -409,6 +410,7 @@ function shape(type, x, y) {
     case "recover":
       return s("path", { class: "mark", d: `M${x},${y - 8} L${x + 7},${y + 5} L${x - 7},${y + 5} z` });
     case "partition":
+    case "cut":
     case "heal":
       return s("rect", { class: "mark", x: x - 4, y: y - 8, width: 8, height: 16, rx: 1 });
     case "timer":

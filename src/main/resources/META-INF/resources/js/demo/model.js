@@ -11,7 +11,7 @@
 export const FORMAT = "quorum-trace/2";
 export const NETWORK = "network";
 
-/** Event types that happen on a node's line. Drops happen in the network; partition/heal without a node are global. */
+/** Event types that happen on a node's line. Drops happen in the network; partition/cut/heal without a node are global. */
 const ON_LANE = new Set(["local", "send", "receive", "timer", "crash", "recover", "invoke", "complete"]);
 
 const V1_CLOCKS = {
@@ -154,9 +154,9 @@ export function buildModel(source) {
   return model;
 }
 
-/** A partition or heal with no node of its own concerns the whole system. */
+/** A partition, cut link or heal with no node of its own concerns the whole system. */
 function isGlobal(e) {
-  return (e.type === "partition" || e.type === "heal") && (e.node == null || e.node === "");
+  return (e.type === "partition" || e.type === "cut" || e.type === "heal") && (e.node == null || e.node === "");
 }
 
 function isVector(v) {
@@ -495,6 +495,7 @@ export function describe(e) {
     case "crash": return `${where} crashes`;
     case "recover": return `${where} recovers`;
     case "partition": return `partition${e.node != null ? " at " + where : ""}${groupsText(e)}`;
+    case "cut": return `link ${Array.isArray(e.link) ? e.link.join("–") : ""} cut`;
     case "heal": return `partition heals${e.node != null ? " at " + where : ""}`;
     case "timer": {
       const name = (e.timer && e.timer.type) || e.name;
@@ -546,6 +547,8 @@ export function faultChoices(model, pos) {
     out.push({ label: "Drop this message", action: "drop", faults: [`drop:${m}`] });
     out.push({ label: "Duplicate it", action: "dup", faults: [`dup:${m}`] });
     out.push({ label: "Delay it 50 ms", action: "delay", faults: [`delay:${m}/50`] });
+    out.push({ label: `Cut the link ${e.msg.from}–${e.msg.to} from here`, action: "cut",
+      faults: [`cut:${e.msg.from}-${e.msg.to}@${e.t}`] });
   }
   if (e.node != null && e.type !== "crash" && model.laneOf[pos] >= 0) {
     out.push({ label: `Crash ${e.node} here, back 50 ms later`, action: "crash",

@@ -117,7 +117,7 @@ export class Viewer {
     const tools = html("p", { class: "st-tools" }, this.permalink, " ", this.btnJson, " ", this.btnShiviz, " ", this.ednLink);
     const legend = html("ul", { class: "st-legend", "aria-label": "Legend" },
       ...[["send", "send or local event"], ["receive", "receive"], ["timer", "timer"], ["drop", "dropped message"],
-        ["crash", "crash / recovery"], ["partition", "partition"], ["past", "causal past"],
+        ["crash", "crash / recovery"], ["partition", "partition / cut link"], ["past", "causal past"],
         ["future", "causal future"], ["concurrent", "concurrent"], ["violation", "first violation"]]
         .map(([k, t]) => html("li", {}, html("span", { class: `st-key st-key-${k}`, "aria-hidden": "true" }), t)));
     this.scheduleBox = html("div", { class: "st-schedule" });
