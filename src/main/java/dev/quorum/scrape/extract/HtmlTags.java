@@ -39,6 +39,18 @@ final class HtmlTags {
         return NEVER_TEXT.contains(e.normalName());
     }
 
+    /**
+     * A link to somewhere else: an {@code <a>} with an {@code href} that is not {@code javascript:}, which is a
+     * button in disguise whose text belongs to the sentence around it.
+     */
+    static boolean isLink(Element e) {
+        if (!e.normalName().equals("a")) {
+            return false;
+        }
+        String href = e.attr("href").strip();
+        return !href.isEmpty() && !href.regionMatches(true, 0, "javascript:", 0, "javascript:".length());
+    }
+
     static boolean isFurniture(Element e) {
         return FURNITURE.contains(e.normalName()) || FURNITURE_ROLES.contains(e.attr("role").strip());
     }

@@ -77,7 +77,7 @@ final class TextBlocks {
                 String name = e.normalName();
                 if (name.equals("pre")) {
                     preDepth--;
-                } else if (name.equals("a")) {
+                } else if (HtmlTags.isLink(e)) {
                     linkDepth--;
                 }
                 if (preDepth == 0 && HtmlTags.isBlock(e)) {
@@ -99,7 +99,7 @@ final class TextBlocks {
             if (name.equals("pre")) {
                 preDepth++;
                 preformatted = true;
-            } else if (name.equals("a")) {
+            } else if (HtmlTags.isLink(e)) {
                 linkDepth++;
             }
         }

@@ -286,6 +286,9 @@ public final class CorpusScore {
 
     private static void speed(List<Page> pages, Function<byte[], Result> head, Function<byte[], Result> base, String baseName) {
         int rounds = Integer.getInteger("extract.rounds", 9);
+        if (rounds <= 0) {
+            return;
+        }
         long bytes = pages.stream().mapToLong(p -> p.source().length).sum();
         round(pages, head);
         if (base != null) {
