@@ -110,4 +110,36 @@ class CorpusFailureClassesTest {
                 () -> assertTrue(text.contains("quite literally a textbook case"), text),
                 () -> assertTrue(text.contains("There were desks in the computer room"), text));
     }
+
+    /** qq: the page was saved as UTF-8 and kept its {@code <meta charset=gb2312>}; bytes that are valid UTF-8 win. */
+    @Test
+    void validUtf8BytesBeatAStaleMetaCharset() {
+        byte[] page = ("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\" /></head>"
+                + "<body><div id=\"Cnt-Main-Article-QQ\"><p>TNW中文站 10月14日报道，谷歌旗下的人工智能公司DeepMind今天宣布。"
+                + "</p></div></body></html>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String text = extractor.extract(page, java.util.Optional.empty(), null).text();
+        assertTrue(text.contains("谷歌旗下的人工智能公司"), text);
+    }
+
+    /** wikipedia-2: an infobox is a data table whose cells are mostly links, and it is kept. */
+    @Test
+    void aDataTableIsKeptHoweverManyOfItsCellsAreLinks() {
+        String text = text("""
+                <body><div id="content"><div class="mw-parser-output">
+                <table class="infobox geography vcard"><tbody>
+                <tr><th>Capital</th><td><a href="/wiki/Wellington">Wellington</a></td></tr>
+                <tr><th>Largest city</th><td><a href="/wiki/Auckland">Auckland</a></td></tr>
+                <tr><th>Official languages</th><td><a href="/wiki/English">English</a>, <a href="/wiki/Maori">Māori</a></td></tr>
+                </tbody></table>
+                <p>New Zealand is an island country in the southwestern Pacific Ocean.""" + FILLER + """
+                </p><p>It consists of two main landmasses, the North Island and the South Island.""" + FILLER + """
+                </p></div></div>
+                <div id="mw-navigation"><ul><li><a href="/">Main page</a></li><li><a href="/random">Random article</a></li></ul></div>
+                </body>""");
+        assertAll(
+                () -> assertTrue(text.contains("Largest city"), text),
+                () -> assertTrue(text.contains("Auckland"), text),
+                () -> assertTrue(text.contains("island country in the southwestern Pacific"), text),
+                () -> assertFalse(text.contains("Random article"), text));
+    }
 }
