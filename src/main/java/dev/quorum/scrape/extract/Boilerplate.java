@@ -23,23 +23,43 @@ final class Boilerplate {
 
     /** The share of the page's text an element must hold to be protected as the article. */
     private static final double ARTICLE_SHARE_MIN = 0.25;
+    /** How much other text a paragraph needs around an inline element for the element to count as part of a sentence. */
+    private static final int PHRASE_CONTEXT_CHARS_MIN = 40;
 
     private Boilerplate() {
     }
 
     static void strip(Element body) {
-        Set<Element> holdsArticle = articleAndAncestors(body);
-        NodeTraversor.filter((node, depth) -> node instanceof Element e && e != body && isRemovable(e, holdsArticle)
+        TextStats stats = TextStats.measure(body);
+        Set<Element> holdsArticle = articleAndAncestors(body, stats);
+        NodeTraversor.filter((node, depth) -> node instanceof Element e && e != body && isRemovable(e, holdsArticle, stats)
                 ? NodeFilter.FilterResult.REMOVE
                 : NodeFilter.FilterResult.CONTINUE, body);
     }
 
-    private static boolean isRemovable(Element e, Set<Element> holdsArticle) {
+    private static boolean isRemovable(Element e, Set<Element> holdsArticle, TextStats stats) {
         if (holdsArticle.contains(e)) {
             return false;
         }
         return HtmlTags.isNeverText(e) || HtmlTags.isFurniture(e) || isHidden(e)
-                || !HtmlTags.isHeading(e) && ClassHints.isBoilerplate(e);
+                || !HtmlTags.isHeading(e) && !isPhraseInProse(e, stats) && ClassHints.isBoilerplate(e);
+    }
+
+    /**
+     * An inline element that is a minor part of its paragraph, such as a footnote link with {@code class="popup"}:
+     * removing it would cut a sentence in half, whatever its class says.
+     */
+    private static boolean isPhraseInProse(Element e, TextStats stats) {
+        if (HtmlTags.isBlock(e)) {
+            return false;
+        }
+        Element block = e.parent();
+        while (block != null && !HtmlTags.isBlock(block)) {
+            block = block.parent();
+        }
+        int own = stats.of(e).chars();
+        int rest = block == null ? 0 : stats.of(block).ownChars() - own;
+        return own > 0 && rest >= PHRASE_CONTEXT_CHARS_MIN;
     }
 
     /** Hidden from everyone, or only from sighted readers (screen-reader-only text such as "Skip to content"). */
@@ -61,8 +81,7 @@ final class Boilerplate {
      * only the largest: between {@code <main>} and {@code <article>} there may be a wrapper named for the sidebar
      * beside it.
      */
-    private static Set<Element> articleAndAncestors(Element body) {
-        TextStats stats = TextStats.measure(body);
+    private static Set<Element> articleAndAncestors(Element body, TextStats stats) {
         double charsMin = Math.max(1, stats.of(body).chars() * ARTICLE_SHARE_MIN);
         Set<Element> protectedElements = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Element e : body.getAllElements()) {

@@ -1,6 +1,9 @@
 package dev.quorum.scrape.extract;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -8,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Turns fetched bytes into text the way browsers decide the encoding: a byte order mark, then the charset of the
- * Content-Type header, then a {@code <meta>} declaration in the first 4 KiB, else UTF-8. Bytes that do not decode
+ * Content-Type header, then a {@code <meta>} declaration in the first 4 KiB (unless the bytes are plainly UTF-8),
+ * else UTF-8. Bytes that do not decode
  * become U+FFFD; decoding never fails.
  *
  * <p>As in the WHATWG encoding standard, a label Java does not know is ignored rather than trusted, and
@@ -40,8 +44,34 @@ final class CharsetSniffer {
     /** The charset the bytes declare, ignoring a BOM. */
     private static Charset charset(byte[] body, Optional<String> contentType) {
         return contentType.flatMap(CharsetSniffer::headerCharset)
-                .or(() -> metaCharset(body))
+                .or(() -> metaCharset(body).map(declared -> isMultiByteUtf8(body) ? StandardCharsets.UTF_8 : declared))
                 .orElse(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Whether the bytes are valid UTF-8 with at least one multi-byte sequence. Text in a legacy encoding almost
+     * never is; a page saved or converted to UTF-8 with its old {@code <meta charset=gb2312>} left in place is.
+     */
+    private static boolean isMultiByteUtf8(byte[] body) {
+        boolean multiByte = false;
+        for (byte b : body) {
+            if (b < 0) {
+                multiByte = true;
+                break;
+            }
+        }
+        if (!multiByte) {
+            return false;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException notUtf8) {
+            return false;
+        }
     }
 
     private static Optional<Charset> headerCharset(String contentType) {

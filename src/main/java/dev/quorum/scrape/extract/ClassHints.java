@@ -19,6 +19,10 @@ final class ClassHints {
             "gdpr", "masthead", "menu", "meta", "modal", "nav", "newsletter", "outbrain", "pager", "pagination", "popup",
             "promo", "related", "replies", "share", "sharing", "sidebar", "social", "sponsor", "subscri", "taboola",
             "tag", "toolbar", "widget");
+    /** Words that begin like furniture and are not: seen in the ids and classes of real articles. */
+    private static final Set<String> NOT_BOILERPLATE = Set.of(
+            "authority", "authorization", "commentable", "commented", "navy", "shared");
+    private static final int SLUG_WORDS_MIN = 4;
     /** Whole words of page furniture, too short to match as prefixes ("header" would take "headerlink"). */
     private static final Set<String> BOILERPLATE_WORDS = Set.of("ad", "ads", "adsense", "header", "login", "signin", "signup", "skip");
     private static final Set<String> CONTENT_WORDS = Set.of(
@@ -56,6 +60,9 @@ final class ClassHints {
         if (BOILERPLATE_WORDS.contains(word)) {
             return true;
         }
+        if (NOT_BOILERPLATE.contains(word)) {
+            return false;
+        }
         for (String prefix : BOILERPLATE_PREFIXES) {
             if (word.startsWith(prefix)) {
                 return true;
@@ -66,8 +73,36 @@ final class ClassHints {
 
     private static List<String> words(Element e) {
         String tag = e.normalName();
-        String names = e.className() + ' ' + e.id() + (tag.indexOf('-') > 0 ? ' ' + tag : "");
         List<String> words = new ArrayList<>();
+        for (String token : e.className().split("\\s+")) {
+            // Atomic CSS (Mx(a), md:flex, Bxsh(modalShadow), w-[50%]) describes styling, not what the element is.
+            if (!isUtilityClass(token)) {
+                split(token, words);
+            }
+        }
+        // An id of four words or more is a slug of a heading (evolve-shared-mutable-history): it names the topic.
+        List<String> idWords = new ArrayList<>();
+        split(e.id(), idWords);
+        if (idWords.size() < SLUG_WORDS_MIN) {
+            words.addAll(idWords);
+        }
+        if (tag.indexOf('-') > 0) {
+            split(tag, words);
+        }
+        return words;
+    }
+
+    private static boolean isUtilityClass(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c == '(' || c == ':' || c == '!' || c == '@' || c == '[') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void split(String names, List<String> words) {
         StringBuilder word = new StringBuilder();
         for (int i = 0; i < names.length(); i++) {
             char c = names.charAt(i);
@@ -80,7 +115,6 @@ final class ClassHints {
             }
         }
         flush(word, words);
-        return words;
     }
 
     private static void flush(StringBuilder word, List<String> into) {

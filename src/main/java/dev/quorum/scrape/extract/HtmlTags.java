@@ -39,6 +39,37 @@ final class HtmlTags {
         return NEVER_TEXT.contains(e.normalName());
     }
 
+    /**
+     * A link to somewhere else: an {@code <a>} with an {@code href} that is not {@code javascript:}, which is a
+     * button in disguise whose text belongs to the sentence around it.
+     */
+    static boolean isLink(Element e) {
+        if (!e.normalName().equals("a")) {
+            return false;
+        }
+        String href = e.attr("href").strip();
+        return !href.isEmpty() && !href.regionMatches(true, 0, "javascript:", 0, "javascript:".length());
+    }
+
+    /**
+     * A table of data rather than of layout, as Readability tells them apart: it has header cells, a caption or a
+     * {@code <thead>}, and no table inside it.
+     */
+    static boolean isDataTable(Element e) {
+        if (!e.normalName().equals("table") || e.attr("role").equals("presentation")) {
+            return false;
+        }
+        boolean headed = false;
+        for (Element inner : e.getAllElements()) {
+            String name = inner.normalName();
+            if (inner != e && name.equals("table")) {
+                return false;
+            }
+            headed |= name.equals("th") || name.equals("caption") || name.equals("thead");
+        }
+        return headed;
+    }
+
     static boolean isFurniture(Element e) {
         return FURNITURE.contains(e.normalName()) || FURNITURE_ROLES.contains(e.attr("role").strip());
     }

@@ -2,6 +2,7 @@ package dev.quorum.scrape.extract;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,19 +97,39 @@ final class MainContent {
         return top;
     }
 
-    /** The top candidate with those siblings that score well, share its class, or are clean paragraphs of prose. */
+    /**
+     * The top candidate with those siblings that score well, share its class, or are clean paragraphs of prose. A
+     * sibling scores as well as the best candidate inside it: an article split into sections by figures or ads
+     * often has the sections' paragraphs wrapped deeper than the points of its paragraphs reach.
+     */
     private static List<Element> withSiblings(Element top, Map<Element, Double> scores, TextStats stats) {
         double topScore = scores.getOrDefault(top, 0.0);
         double threshold = Math.max(10, topScore * 0.2);
+        Map<Element, Double> bestWithin = bestScoreWithinEachChild(top.parent(), scores);
         List<Element> chosen = new ArrayList<>();
         for (Element sibling : top.parent().children()) {
             boolean sameClass = !top.className().isEmpty() && sibling.className().equals(top.className());
-            double score = scores.getOrDefault(sibling, Double.NEGATIVE_INFINITY) + (sameClass ? topScore * 0.2 : 0);
+            double score = bestWithin.getOrDefault(sibling, Double.NEGATIVE_INFINITY) + (sameClass ? topScore * 0.2 : 0);
             if (sibling == top || score >= threshold || isProseParagraph(sibling, stats)) {
                 chosen.add(sibling);
             }
         }
         return chosen;
+    }
+
+    /** For each child of {@code parent}, the highest score of it or of any candidate inside it. */
+    private static Map<Element, Double> bestScoreWithinEachChild(Element parent, Map<Element, Double> scores) {
+        Map<Element, Double> best = new IdentityHashMap<>();
+        for (Map.Entry<Element, Double> entry : scores.entrySet()) {
+            Element child = entry.getKey();
+            while (child != null && child.parent() != parent) {
+                child = child.parent();
+            }
+            if (child != null) {
+                best.merge(child, entry.getValue(), Math::max);
+            }
+        }
+        return best;
     }
 
     private static boolean isProseParagraph(Element e, TextStats stats) {

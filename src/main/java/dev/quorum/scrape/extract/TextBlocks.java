@@ -19,6 +19,8 @@ import org.jsoup.select.NodeTraversor;
 final class TextBlocks {
 
     private static final double LINK_DENSITY_MAX = 0.5;
+    /** Text outside links that makes a mostly-linked paragraph worth keeping. */
+    private static final int OWN_TEXT_CHARS_MIN = 25;
 
     private TextBlocks() {
     }
@@ -47,6 +49,8 @@ final class TextBlocks {
         private int linkChars;
         /** Where the traversal is: inside how many {@code <pre>} and links, and whether a {@code <br>} came last. */
         private int preDepth;
+        /** Inside how many data tables (infoboxes, figures in rows), whose linked cells are data, not navigation. */
+        private int dataTableDepth;
         private int linkDepth;
         private boolean afterBreak;
 
@@ -77,7 +81,9 @@ final class TextBlocks {
                 String name = e.normalName();
                 if (name.equals("pre")) {
                     preDepth--;
-                } else if (name.equals("a")) {
+                } else if (name.equals("table") && HtmlTags.isDataTable(e)) {
+                    dataTableDepth--;
+                } else if (HtmlTags.isLink(e)) {
                     linkDepth--;
                 }
                 if (preDepth == 0 && HtmlTags.isBlock(e)) {
@@ -99,14 +105,16 @@ final class TextBlocks {
             if (name.equals("pre")) {
                 preDepth++;
                 preformatted = true;
-            } else if (name.equals("a")) {
+            } else if (name.equals("table") && HtmlTags.isDataTable(e)) {
+                dataTableDepth++;
+            } else if (HtmlTags.isLink(e)) {
                 linkDepth++;
             }
         }
 
         private boolean isLeftOut(Element e) {
             TextStats.Counts c = stats.of(e);
-            boolean linkList = c.hasBlockChild() && c.linkDensity() > LINK_DENSITY_MAX && preDepth == 0;
+            boolean linkList = c.hasBlockChild() && c.linkDensity() > LINK_DENSITY_MAX && preDepth == 0 && dataTableDepth == 0;
             return linkList || isPermalink(e);
         }
 
@@ -145,7 +153,10 @@ final class TextBlocks {
         /** Keeps the paragraph collected so far unless it is empty, mostly links or the title; the next one belongs to {@code nextTag}. */
         void endParagraph(String nextTag) {
             String paragraph = preformatted ? lines(text) : Whitespace.collapse(text.toString());
-            boolean mostlyLinks = !preformatted && linkChars > LINK_DENSITY_MAX * chars;
+            // A citation ("Gettell, Oliver (2014). <a>Title</a>. Los Angeles Times. Retrieved …") is half link and
+            // still a sentence; a link list item or a menu entry has next to no text of its own.
+            boolean mostlyLinks = !preformatted && dataTableDepth == 0 && linkChars > LINK_DENSITY_MAX * chars
+                    && chars - linkChars < OWN_TEXT_CHARS_MIN;
             if (!paragraph.isEmpty() && !mostlyLinks && !repeatsTitle(paragraph)) {
                 paragraphs.add(paragraph);
             }

@@ -89,7 +89,7 @@ final class TextStats {
                     blocks.push(c);
                 }
                 open.push(c);
-                if (e.normalName().equals("a")) {
+                if (HtmlTags.isLink(e)) {
                     linkDepth++;
                 }
             } else if (node instanceof TextNode text) {
@@ -104,7 +104,7 @@ final class TextStats {
                 if (isBlock(e)) {
                     blocks.pop();
                 }
-                if (e.normalName().equals("a")) {
+                if (HtmlTags.isLink(e)) {
                     linkDepth--;
                 }
                 if (c.chars == 0) {

@@ -1,0 +1,145 @@
+package dev.quorum.scrape.extract;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * One test per failure class found by scoring against Readability.js's test pages ({@link CorpusScore}). Each page
+ * below is a reduction of the corpus page it is named after (mozilla/readability, {@code test/test-pages/NAME},
+ * Apache License 2.0): the structure that made us fail, with the page's own markup and a few of its sentences.
+ * The corpus itself is not copied into the project (its README asks us not to) and no test reads it.
+ */
+class CorpusFailureClassesTest {
+
+    private static final String FILLER = " The quick brown fox jumps over the lazy dog, again and again, for as long as"
+            + " it takes to make this paragraph long enough to be scored as prose by any extractor.";
+
+    private final HtmlExtractor extractor = new HtmlExtractor();
+
+    private String text(String html) {
+        return extractor.extract(html, "http://fakehost/test/page.html").text();
+    }
+
+    /** mercurial: Sphinx section ids are slugs of their headings, and "evolve-shared-mutable-history" is not a share bar. */
+    @Test
+    void aSectionWhoseIdIsASlugOfItsHeadingIsNotJudgedByIt() {
+        String text = text("""
+                <body><div class="topnav"><p>« <a href="a.html">Evolve: User Guide</a> :: <a href="c.html">Concepts</a> »</p></div>
+                <div class="content"><div class="section" id="evolve-shared-mutable-history">
+                <h1>Evolve: Shared Mutable History</h1>
+                <p>Once you have mastered the art of mutable history in a single repository, you might want to move up to
+                the next level: shared mutable history.""" + FILLER + """
+                </p>
+                <div class="section" id="sharing-with-a-single-developer"><h2>Sharing with a single developer</h2>
+                <p>Publishing and non-publishing repositories are the key to sharing your changes.""" + FILLER + """
+                </p></div></div></div>
+                <div class="share-bar"><a href="https://twitter.com/share">Share on Twitter</a></div></body>""");
+        assertAll(
+                () -> assertTrue(text.contains("the next level: shared mutable history"), text),
+                () -> assertTrue(text.contains("Publishing and non-publishing repositories"), text),
+                () -> assertFalse(text.contains("Share on Twitter"), text));
+    }
+
+    /** yahoo-2: atomic CSS class names (Bxsh(modalShadow), Mx(a)) describe styling; "modal" there is no dialog. */
+    @Test
+    void atomicCssClassNamesSayNothingAboutWhatAnElementIs() {
+        String text = text("""
+                <body><div id="YDC-MainCanvas" class="YDC-MainCanvas Mih(100%) Bxsh(modalShadow) Pos(r)">
+                <div class="Cf Maw(635px) Mstart(137px)--modalMinWidth"><div class="canvas-atom">
+                <p>Local people reported seeing a flash of light and hearing a loud thud west of the regional capital of
+                Kyzyl, more than 3,000 kilometres east of Moscow.""" + FILLER + """
+                </p></div></div></div>
+                <div class="modal-dialog"><p>Sign in to like videos, comment, and subscribe.</p></div></body>""");
+        assertAll(
+                () -> assertTrue(text.contains("a flash of light and hearing a loud thud"), text),
+                () -> assertFalse(text.contains("Sign in to like videos"), text));
+    }
+
+    /** clean-links: a footnote link with class="popup" inside a sentence is part of the sentence. */
+    @Test
+    void anInlineElementInsideProseIsNotRemovedForItsClass() {
+        String text = text("""
+                <body><div id="story"><p>The proceeding then which followed will not be deemed extraordinary.
+                "<a href="javascript:void(0);" onclick="return overlib('A practised speech.');" class="popup">Bartleby,"
+                said I, "I owe you twelve dollars on account; here are thirty-two; the odd twenty are yours.--Will you
+                take it?</a> and I handed the bills towards him.</p>
+                <p>But he made no motion.""" + FILLER + """
+                </p></div><div class="popup"><p>Subscribe to our newsletter for more stories.</p></div></body>""");
+        assertAll(
+                () -> assertTrue(text.contains("I owe you twelve dollars on account"), text),
+                () -> assertTrue(text.contains("and I handed the bills towards him"), text),
+                () -> assertFalse(text.contains("Subscribe to our newsletter"), text));
+    }
+
+    /** js-link-replacement: a javascript: link is a button, not a link away; its text is not link text. */
+    @Test
+    void aJavascriptLinkDoesNotCountAsLinkText() {
+        String text = text("""
+                <body><a href="javascript:"><p>abc</p><p>def</p>ghi</a></body>""");
+        assertAll(
+                () -> assertTrue(text.contains("abc"), text),
+                () -> assertTrue(text.contains("ghi"), text));
+    }
+
+    /** quanta-1: an article cut into sections by figures, each section's paragraphs wrapped five divs deep. */
+    @Test
+    void anArticleSplitIntoDeeplyWrappedSectionsIsKeptWhole() {
+        String deep = "<div class=\"post__wrapper\"><div class=\"mha container--m\"><div class=\"post__content relative flex\">"
+                + "<section class=\"outer mha\"><div class=\"flex-auto mha\"><div class=\"post__content__section wysiwyg\">"
+                + "<div class=\"post__content wysiwyg\">";
+        String close = "</div></div></div></section></div></div></div>";
+        String shallow = "<section class=\"outer mha\"><div class=\"flex-auto mha\"><div class=\"post__content__section wysiwyg\">"
+                + "<div class=\"post__content wysiwyg\">";
+        String shallowClose = "</div></div></div></section>";
+        String text = text("<body><div id=\"postBody\">"
+                + "<div class=\"acf-content scale1 mt2\">" + deep
+                + "<p>A little over half a century ago, chaos started spilling out of a famous experiment." + FILLER + "</p>"
+                + "<p>All told, it is a neat narrative. It is quite literally a textbook case." + FILLER + "</p>"
+                + close + "</div>"
+                + "<figure><img src=\"a.jpg\"><figcaption>Ellen Fetter and Margaret Hamilton.</figcaption></figure>"
+                + "<div class=\"acf-content scale1 mt2\">" + shallow
+                + "<p>There were desks in the computer room, but because of the noise, Lorenz worked elsewhere." + FILLER + "</p>"
+                + "<p>First, though, Lorenz's team had to catch the atmosphere in a jar." + FILLER + "</p>"
+                + "<p>Sometimes the weather inside this simulation would simply repeat like clockwork." + FILLER + "</p>"
+                + shallowClose + "</div></div></body>");
+        assertAll(
+                () -> assertTrue(text.contains("chaos started spilling out of a famous experiment"), text),
+                () -> assertTrue(text.contains("quite literally a textbook case"), text),
+                () -> assertTrue(text.contains("There were desks in the computer room"), text));
+    }
+
+    /** qq: the page was saved as UTF-8 and kept its {@code <meta charset=gb2312>}; bytes that are valid UTF-8 win. */
+    @Test
+    void validUtf8BytesBeatAStaleMetaCharset() {
+        byte[] page = ("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\" /></head>"
+                + "<body><div id=\"Cnt-Main-Article-QQ\"><p>TNW中文站 10月14日报道，谷歌旗下的人工智能公司DeepMind今天宣布。"
+                + "</p></div></body></html>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String text = extractor.extract(page, java.util.Optional.empty(), null).text();
+        assertTrue(text.contains("谷歌旗下的人工智能公司"), text);
+    }
+
+    /** wikipedia-2: an infobox is a data table whose cells are mostly links, and it is kept. */
+    @Test
+    void aDataTableIsKeptHoweverManyOfItsCellsAreLinks() {
+        String text = text("""
+                <body><div id="content"><div class="mw-parser-output">
+                <table class="infobox geography vcard"><tbody>
+                <tr><th>Capital</th><td><a href="/wiki/Wellington">Wellington</a></td></tr>
+                <tr><th>Largest city</th><td><a href="/wiki/Auckland">Auckland</a></td></tr>
+                <tr><th>Official languages</th><td><a href="/wiki/English">English</a>, <a href="/wiki/Maori">Māori</a></td></tr>
+                </tbody></table>
+                <p>New Zealand is an island country in the southwestern Pacific Ocean.""" + FILLER + """
+                </p><p>It consists of two main landmasses, the North Island and the South Island.""" + FILLER + """
+                </p></div></div>
+                <div id="mw-navigation"><ul><li><a href="/">Main page</a></li><li><a href="/random">Random article</a></li></ul></div>
+                </body>""");
+        assertAll(
+                () -> assertTrue(text.contains("Largest city"), text),
+                () -> assertTrue(text.contains("Auckland"), text),
+                () -> assertTrue(text.contains("island country in the southwestern Pacific"), text),
+                () -> assertFalse(text.contains("Random article"), text));
+    }
+}
