@@ -28,7 +28,8 @@ class DemoApiTest {
                 .body("[0].variants[0].correct", equalTo(true))
                 .body("[1].variants.name", equalTo(List.of("correct", "no-merge", "reset-on-crash")))
                 .body("[2].variants.name", equalTo(List.of("correct", "forgets-promise", "ignores-accepted")))
-                .body("[3].variants.name", equalTo(List.of("correct", "plain", "forgets-vote")))
+                .body("[3].variants.name", equalTo(List.of("correct", "accepts-any-ballot", "skips-prepare")))
+                .body("[4].variants.name", equalTo(List.of("correct", "plain", "forgets-vote")))
                 .body("[0].params.name", hasItems("seed", "nodes", "steps", "latency", "lossPercent", "crashes", "partitionMs"))
                 .body("[0].params.find { it.name == 'nodes' }.type", equalTo("integer"))
                 .body("[0].params.find { it.name == 'nodes' }.min", equalTo(2))
@@ -55,6 +56,14 @@ class DemoApiTest {
         given().get("/api/v1/demos/lamport-clocks/history.edn?faults=crash:n9@1").then().statusCode(400).contentType(ContentType.JSON)
                 .body("message", containsString("n1 to n3"));
         given().get("/api/v1/demos/no-such-demo/history.edn").then().statusCode(404).contentType(ContentType.JSON);
+        // A demo with clients: the EDN reads back as exactly the history the run's linearizability check saw.
+        var demo = AllDemos.registry().find("caspaxos").orElseThrow();
+        var trace = demo.run(demo.variant("correct"), 5, Params.defaults(demo.params()));
+        String edn = new String(given().get("/api/v1/demos/caspaxos/history.edn?seed=5").then().statusCode(200)
+                .extract().asByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(dev.quorum.demo.engine.Histories.of(trace.history()),
+                dev.quorum.lincheck.Edn.read(edn, new dev.quorum.lincheck.Edn.Limits(1_000_000, 10_000)));
+        org.hamcrest.MatcherAssert.assertThat(edn, containsString(":type :invoke"));
     }
 
     @Test
