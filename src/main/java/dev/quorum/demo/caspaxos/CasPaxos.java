@@ -5,10 +5,10 @@ import dev.quorum.demo.engine.Demo;
 import dev.quorum.demo.engine.Display;
 import dev.quorum.demo.engine.Fault;
 import dev.quorum.demo.engine.Guide;
-import dev.quorum.demo.engine.Latency;
 import dev.quorum.demo.engine.Limits;
 import dev.quorum.demo.engine.Linearizable;
 import dev.quorum.demo.engine.NetworkModel;
+import dev.quorum.demo.engine.NetworkParams;
 import dev.quorum.demo.engine.Node;
 import dev.quorum.demo.engine.Panel;
 import dev.quorum.demo.engine.ParamSpec;
@@ -65,7 +65,7 @@ public final class CasPaxos implements Demo {
             Annotation.of(ACCEPTED, Annotation.Kind.REGISTER, "Accepted",
                     "The state this acceptor accepted last, as ballot:value, or nil").onDiagram());
 
-    private static final List<ParamSpec> PARAMS = List.of(
+    private static final List<ParamSpec> PARAMS = ParamSpec.join(List.of(
             ParamSpec.integer("proposers", 1, 3, 2, "Proposers (nodes n1 onwards); clients are shared out among them").asShrinkable(),
             ParamSpec.integer("acceptors", 3, 5, 3, "Acceptors (the nodes after the proposers); a majority decides").asShrinkable(),
             ParamSpec.integer("clients", 2, 4, 3, "Client processes c1 onwards; client k runs on proposer k mod proposers").asShrinkable(),
@@ -73,17 +73,13 @@ public final class CasPaxos implements Demo {
             ParamSpec.integer("attempts", 1, 10, 4, "Ballots a proposer tries for one operation before it gives up").asShrinkable(),
             ParamSpec.integer("timeoutMs", 10, 2000, 60, "How long a proposer waits for a majority in each phase"),
             ParamSpec.integer("backoffMs", 1, 1000, 30, "Longest random pause before a proposer tries a higher ballot"),
-            ParamSpec.integer("thinkMs", 1, 1000, 40, "Longest random pause between a client's operations"),
-            ParamSpec.choice("latency", List.of("constant", "uniform", "exponential"), "exponential",
-                    "Distribution of message delays"),
-            ParamSpec.integer("latencyMs", 0, 1000, 10, "Mean message delay"),
-            ParamSpec.integer("lossPercent", 0, 50, 0, "Chance that the network loses a message").asShrinkable(),
-            ParamSpec.integer("duplicatePercent", 0, 50, 0, "Chance that the network delivers a message twice").asShrinkable(),
-            ParamSpec.integer("reorderPercent", 0, 100, 0, "Chance that a message is held back by up to four mean delays").asShrinkable(),
+            ParamSpec.integer("thinkMs", 1, 1000, 40, "Longest random pause between a client's operations")),
+            NetworkParams.specs(10),
+            List.of(
             ParamSpec.integer("crashes", 0, 3, 0, "Crashes, each of a random node that restarts a timeout later").asShrinkable(),
             ParamSpec.integer("partitionMs", 0, 2000, 0, "Length of a partition cutting the last acceptor off, early in the run").asShrinkable(),
             ParamSpec.integer("skewMs", 0, 1000, 0, "Largest error of a node's clock, drawn per node").asShrinkable(),
-            ParamSpec.integer("driftPpm", 0, 100_000, 0, "Largest rate error of a node's clock; timeouts run on it").asShrinkable());
+            ParamSpec.integer("driftPpm", 0, 100_000, 0, "Largest rate error of a node's clock; timeouts run on it").asShrinkable()));
 
     @Override
     public String id() {
@@ -135,22 +131,13 @@ public final class CasPaxos implements Demo {
         for (int k = 0; k < acceptors; k++) {
             nodes.add(new Acceptor(!name.equals(ACCEPTS_ANY_BALLOT.name())));
         }
-        NetworkModel network = new NetworkModel(latency(p), p.integer("lossPercent") / 100.0,
-                p.integer("duplicatePercent") / 100.0, p.integer("reorderPercent") / 100.0);
+        NetworkModel network = NetworkParams.network(p);
         Display display = Display.of(VALUES, List.of(Panel.history(), Panel.state(ROLE, BALLOT, OP, STATE, PROMISED, ACCEPTED)));
         return new Scenario(nodes, network, faults(p, seed, nodes.size(), timeoutMs), p.integer("skewMs"), p.integer("driftPpm"),
                 List.of(new Linearizable(Register.empty(), STATES_BUDGET), new PromisesOnlyRise(proposers)), Limits.demo())
                 .withDisplay(display);
     }
 
-    private static Latency latency(Params p) {
-        long mean = p.integer("latencyMs");
-        return switch (p.choice("latency")) {
-            case "constant" -> new Latency.Constant(mean);
-            case "uniform" -> new Latency.Uniform(0, 2 * mean);
-            default -> new Latency.Exponential(Math.max(1, mean));
-        };
-    }
 
     /**
      * Crashes of random nodes, proposers and acceptors alike, in the first four timeouts, each down for a timeout

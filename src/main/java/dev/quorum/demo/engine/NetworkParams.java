@@ -13,10 +13,15 @@ public final class NetworkParams {
 
     /** {@code latency}, {@code latencyMs} (mean, {@code latencyMsDefault} by default), {@code lossPercent}, {@code duplicatePercent}, {@code reorderPercent}. */
     public static List<ParamSpec> specs(long latencyMsDefault) {
+        return specs(latencyMsDefault, 1000);
+    }
+
+    /** The same, with the mean delay bounded by {@code latencyMsMax} (a demo whose timeouts assume short delays). */
+    public static List<ParamSpec> specs(long latencyMsDefault, long latencyMsMax) {
         return List.of(
                 ParamSpec.choice("latency", List.of("constant", "uniform", "exponential"), "exponential",
                         "Distribution of message delays"),
-                ParamSpec.integer("latencyMs", 0, 1000, latencyMsDefault, "Mean message delay"),
+                ParamSpec.integer("latencyMs", 0, latencyMsMax, latencyMsDefault, "Mean message delay"),
                 ParamSpec.integer("lossPercent", 0, 50, 0, "Chance that the network loses a message").asShrinkable(),
                 ParamSpec.integer("duplicatePercent", 0, 50, 0, "Chance that the network delivers a message twice").asShrinkable(),
                 ParamSpec.integer("reorderPercent", 0, 100, 0, "Chance that a message is held back by up to four mean delays").asShrinkable());

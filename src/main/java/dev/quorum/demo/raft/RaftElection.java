@@ -5,9 +5,9 @@ import dev.quorum.demo.engine.Demo;
 import dev.quorum.demo.engine.Display;
 import dev.quorum.demo.engine.Fault;
 import dev.quorum.demo.engine.Guide;
-import dev.quorum.demo.engine.Latency;
 import dev.quorum.demo.engine.Limits;
 import dev.quorum.demo.engine.NetworkModel;
+import dev.quorum.demo.engine.NetworkParams;
 import dev.quorum.demo.engine.Node;
 import dev.quorum.demo.engine.Panel;
 import dev.quorum.demo.engine.ParamSpec;
@@ -61,25 +61,21 @@ public final class RaftElection implements Demo {
                     "The timeout the node drew last, at random between electionMs and twice that: how long it waits "
                             + "for a leader before it campaigns").unit("ms"));
 
-    private static final List<ParamSpec> PARAMS = List.of(
+    private static final List<ParamSpec> PARAMS = ParamSpec.join(List.of(
             ParamSpec.integer("nodes", 3, 7, 3, "Servers; a majority elects a leader").asShrinkable(),
             ParamSpec.integer("electionMs", 50, 1000, 150,
                     "Shortest election timeout; each timeout is drawn from [electionMs, 2 × electionMs) on the node's own clock"),
             ParamSpec.integer("heartbeatMs", 10, 500, 50, "How often a leader sends heartbeats"),
-            ParamSpec.integer("runMs", 1000, 20_000, 5000, "Length of the run in simulated time"),
-            ParamSpec.choice("latency", List.of("constant", "uniform", "exponential"), "exponential",
-                    "Distribution of message delays"),
-            ParamSpec.integer("latencyMs", 0, 100, 10, "Mean message delay"),
-            ParamSpec.integer("lossPercent", 0, 50, 0, "Chance that the network loses a message").asShrinkable(),
-            ParamSpec.integer("duplicatePercent", 0, 50, 0, "Chance that the network delivers a message twice").asShrinkable(),
-            ParamSpec.integer("reorderPercent", 0, 100, 0, "Chance that a message is held back by up to four mean delays").asShrinkable(),
+            ParamSpec.integer("runMs", 1000, 20_000, 5000, "Length of the run in simulated time")),
+            NetworkParams.specs(10, 100),
+            List.of(
             ParamSpec.integer("crashes", 0, 3, 0, "Crashes, each of a random node, early in the run; each restarts two election timeouts later")
                     .asShrinkable(),
             ParamSpec.integer("partitionMs", 0, 1000, 0, "Length of a partition cutting a random node off, early in the run").asShrinkable(),
             ParamSpec.choice("cut", List.of("none", "heals", "stays"), "none",
                     "One link between two random nodes fails both ways after the other faults; it heals four election "
                             + "timeouts later, or stays cut to the end"),
-            ParamSpec.integer("driftPpm", 0, 100_000, 0, "Largest rate error of a node's clock; timeouts run on it").asShrinkable());
+            ParamSpec.integer("driftPpm", 0, 100_000, 0, "Largest rate error of a node's clock; timeouts run on it").asShrinkable()));
 
     @Override
     public String id() {
@@ -124,8 +120,7 @@ public final class RaftElection implements Demo {
         for (int k = 0; k < n; k++) {
             nodes.add(new RaftNode(n, safeguards, safeguards, durable, electionMs, p.integer("heartbeatMs")));
         }
-        NetworkModel network = new NetworkModel(latency(p), p.integer("lossPercent") / 100.0,
-                p.integer("duplicatePercent") / 100.0, p.integer("reorderPercent") / 100.0);
+        NetworkModel network = NetworkParams.network(p);
         Display display = Display.of(VALUES, List.of(Panel.state(ROLE, TERM, VOTED_FOR, LEADER, TIMEOUT), Panel.chart(TERM)));
         Limits limits = new Limits(20_000, p.integer("runMs"), 20_000);
         return new Scenario(nodes, network, faults(p, seed, n, electionMs), 0, p.integer("driftPpm"),
@@ -133,14 +128,6 @@ public final class RaftElection implements Demo {
                 .withDisplay(display);
     }
 
-    private static Latency latency(Params p) {
-        long mean = p.integer("latencyMs");
-        return switch (p.choice("latency")) {
-            case "constant" -> new Latency.Constant(mean);
-            case "uniform" -> new Latency.Uniform(0, 2 * mean);
-            default -> new Latency.Exponential(Math.max(1, mean));
-        };
-    }
 
     /**
      * After the first election (two election timeouts in): crashes and the partition within the next four
