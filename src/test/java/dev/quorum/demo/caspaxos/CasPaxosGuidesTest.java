@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quorum.demo.engine.Demo;
 import dev.quorum.demo.engine.Guide;
+import dev.quorum.demo.engine.GuideChecks;
 import dev.quorum.demo.engine.HistoryOp;
 import dev.quorum.demo.engine.Params;
 import dev.quorum.demo.engine.Schedule;
 import dev.quorum.demo.engine.Trace;
-import dev.quorum.demo.engine.TraceEvent;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CasPaxosGuidesTest {
 
     static Trace run(Demo demo, Guide g) {
-        return demo.run(demo.variant(g.variant()), g.seed(), Params.parse(demo.params(), g.params()), Schedule.SEEDED, false);
+        return GuideChecks.run(demo, g);
     }
 
     @ParameterizedTest
@@ -33,18 +33,7 @@ class CasPaxosGuidesTest {
         "lost-update, false, 601eba850c53a1897e36d09180b4c18b919291e77cd9a5443bc77df798212db1",
     })
     void eachScenarioIsAPinnedRunWhoseStepsPointAtItsEvents(String guide, boolean ok, String sha256) {
-        Demo demo = CasPaxosFaultsTest.demo();
-        Guide g = demo.guide(guide).orElseThrow();
-        Trace trace = run(demo, g);
-        assertEquals(sha256, CasPaxosTraceHashesTest.sha256(trace.toJson()), "trace of scenario " + guide + " changed: check its steps");
-        assertEquals(ok, trace.ok(), trace.checks().toString());
-        for (Guide.Step step : g.steps()) {
-            assertTrue(step.at() < trace.events().size(), guide + ": step at event " + step.at());
-            assertTrue(trace.events().get(step.at()).node() != TraceEvent.NETWORK, guide + ": event " + step.at() + " is on a node's line");
-        }
-        if (!ok) {
-            assertEquals(g.predicted().at(), trace.firstViolation().getAsInt(), guide + ": the question is about the first violation");
-        }
+        GuideChecks.assertPinned(CasPaxosFaultsTest.demo(), guide, ok, sha256);
     }
 
     @Test

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quorum.demo.engine.Demo;
 import dev.quorum.demo.engine.Guide;
+import dev.quorum.demo.engine.GuideChecks;
 import dev.quorum.demo.engine.Params;
 import dev.quorum.demo.engine.Schedule;
 import dev.quorum.demo.engine.Trace;
-import dev.quorum.demo.engine.TraceEvent;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,10 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PaxosGuidesTest {
 
     static Trace run(Demo demo, Guide g) {
-        Params params = Params.parse(demo.params(), g.params());
-        Schedule schedule = g.faults().isEmpty() ? Schedule.SEEDED
-                : Schedule.parse(g.faults(), params.intValue("proposers") + params.intValue("acceptors"));
-        return demo.run(demo.variant(g.variant()), g.seed(), params, schedule, false);
+        return GuideChecks.run(demo, g);
     }
 
     @ParameterizedTest
@@ -35,18 +32,7 @@ class PaxosGuidesTest {
         "forgotten-promise, false, 09db3973990f6e0a2e0c19875c818a3c073b4ddd332cb7533dbb0f31932202c2",
     })
     void eachScenarioIsAPinnedRunWhoseStepsPointAtItsEvents(String guide, boolean ok, String sha256) {
-        Demo demo = PaxosFaultsTest.demo();
-        Guide g = demo.guide(guide).orElseThrow();
-        Trace trace = run(demo, g);
-        assertEquals(sha256, PaxosTraceHashesTest.sha256(trace.toJson()), "trace of scenario " + guide + " changed: check its steps");
-        assertEquals(ok, trace.ok(), trace.checks().toString());
-        for (Guide.Step step : g.steps()) {
-            assertTrue(step.at() < trace.events().size(), guide + ": step at event " + step.at());
-            assertTrue(trace.events().get(step.at()).node() != TraceEvent.NETWORK, guide + ": event " + step.at() + " is on a node's line");
-        }
-        if (!ok) {
-            assertEquals(g.predicted().at(), trace.firstViolation().getAsInt(), guide + ": the question is about the first violation");
-        }
+        GuideChecks.assertPinned(PaxosFaultsTest.demo(), guide, ok, sha256);
     }
 
     @Test

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quorum.demo.engine.Demo;
 import dev.quorum.demo.engine.Guide;
+import dev.quorum.demo.engine.GuideChecks;
 import dev.quorum.demo.engine.Params;
 import dev.quorum.demo.engine.Schedule;
 import dev.quorum.demo.engine.Trace;
-import dev.quorum.demo.engine.TraceEvent;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,9 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RaftGuidesTest {
 
     static Trace run(Demo demo, Guide g) {
-        Params params = Params.parse(demo.params(), g.params());
-        Schedule schedule = g.faults().isEmpty() ? Schedule.SEEDED : Schedule.parse(g.faults(), params.intValue("nodes"));
-        return demo.run(demo.variant(g.variant()), g.seed(), params, schedule, false);
+        return GuideChecks.run(demo, g);
     }
 
     @ParameterizedTest
@@ -34,18 +32,7 @@ class RaftGuidesTest {
         "prevote-holds, true, 53ace93ef0744ceffe6ee7b0f74cf24a53da68bd80c726b4528997eaabf72b9b",
     })
     void eachScenarioIsAPinnedRunWhoseStepsPointAtItsEvents(String guide, boolean ok, String sha256) {
-        Demo demo = RaftFaultsTest.demo();
-        Guide g = demo.guide(guide).orElseThrow();
-        Trace trace = run(demo, g);
-        assertEquals(sha256, RaftTraceHashesTest.sha256(trace.toJson()), "trace of scenario " + guide + " changed: check its steps");
-        assertEquals(ok, trace.ok(), trace.checks().toString());
-        for (Guide.Step step : g.steps()) {
-            assertTrue(step.at() < trace.events().size(), guide + ": step at event " + step.at());
-            assertTrue(trace.events().get(step.at()).node() != TraceEvent.NETWORK, guide + ": event " + step.at() + " is on a node's line");
-        }
-        if (!ok) {
-            assertEquals(g.predicted().at(), trace.firstViolation().getAsInt(), guide + ": the question is about the first violation");
-        }
+        GuideChecks.assertPinned(RaftFaultsTest.demo(), guide, ok, sha256);
     }
 
     @Test
