@@ -1,11 +1,13 @@
 package dev.quorum.demo.caspaxos;
 
+import static dev.quorum.demo.engine.Counterexamples.assertReplays;
+import static dev.quorum.demo.engine.Counterexamples.firstFailed;
+import static dev.quorum.demo.engine.Counterexamples.raw;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quorum.demo.AllDemos;
-import dev.quorum.demo.engine.CheckResult;
 import dev.quorum.demo.engine.CounterexampleSearch;
 import dev.quorum.demo.engine.Demo;
 import dev.quorum.demo.engine.HistoryOp;
@@ -153,21 +155,5 @@ class CasPaxosFaultsTest {
         var result = CounterexampleSearch.search(demo, demo.variant("correct"), params(ALL_FAULTS), 1, 100,
                 CounterexampleSearch.Budget.of(5_000, 2_000_000));
         assertFalse(result.found());
-    }
-
-    private static String firstFailed(Trace t) {
-        return t.checks().stream().filter(c -> !c.ok()).map(CheckResult::name).findFirst().orElseThrow();
-    }
-
-    private static Map<String, String> raw(Trace t) {
-        Map<String, String> raw = new LinkedHashMap<>();
-        t.params().forEach((k, v) -> raw.put(k, String.valueOf(v)));
-        return raw;
-    }
-
-    private static void assertReplays(Demo demo, String variant, Trace shrunk) {
-        assertFalse(shrunk.ok());
-        Trace again = demo.run(demo.variant(variant), shrunk.seed(), Params.parse(demo.params(), raw(shrunk)), shrunk.schedule(), true);
-        assertEquals(shrunk.toJson(), again.toJson(), "the counterexample's seed, parameters and faults replay it");
     }
 }

@@ -1,5 +1,6 @@
 package dev.quorum.demo.paxos;
 
+import static dev.quorum.demo.engine.Counterexamples.assertReplays;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -170,13 +171,5 @@ class PaxosFaultsTest {
             none += t.checks().get(0).detail().startsWith("no value was chosen") ? 1 : 0;
         }
         assertTrue(none > 0, "half the messages lost and one ballot each: some runs choose nothing");
-    }
-
-    private static void assertReplays(Demo demo, String variant, Trace shrunk) {
-        assertFalse(shrunk.ok());
-        Map<String, String> raw = new LinkedHashMap<>();
-        shrunk.params().forEach((k, v) -> raw.put(k, String.valueOf(v)));
-        Trace again = demo.run(demo.variant(variant), shrunk.seed(), Params.parse(demo.params(), raw), shrunk.schedule(), true);
-        assertEquals(shrunk.toJson(), again.toJson(), "the counterexample's seed, parameters and faults replay it");
     }
 }

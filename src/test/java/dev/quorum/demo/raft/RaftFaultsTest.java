@@ -1,11 +1,13 @@
 package dev.quorum.demo.raft;
 
+import static dev.quorum.demo.engine.Counterexamples.assertReplays;
+import static dev.quorum.demo.engine.Counterexamples.firstFailed;
+import static dev.quorum.demo.engine.Counterexamples.raw;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quorum.demo.AllDemos;
-import dev.quorum.demo.engine.CheckResult;
 import dev.quorum.demo.engine.CounterexampleSearch;
 import dev.quorum.demo.engine.Demo;
 import dev.quorum.demo.engine.Fault;
@@ -201,21 +203,5 @@ class RaftFaultsTest {
         var result = CounterexampleSearch.search(demo, demo.variant("correct"), params(with(ALL_FAULTS, "crashes", "3")), 1, 100,
                 CounterexampleSearch.Budget.of(3_000, 3_000_000));
         assertFalse(result.found());
-    }
-
-    private static String firstFailed(Trace t) {
-        return t.checks().stream().filter(c -> !c.ok()).map(CheckResult::name).findFirst().orElseThrow();
-    }
-
-    private static Map<String, String> raw(Trace t) {
-        Map<String, String> raw = new LinkedHashMap<>();
-        t.params().forEach((k, v) -> raw.put(k, String.valueOf(v)));
-        return raw;
-    }
-
-    private static void assertReplays(Demo demo, String variant, Trace shrunk) {
-        assertFalse(shrunk.ok());
-        Trace again = demo.run(demo.variant(variant), shrunk.seed(), Params.parse(demo.params(), raw(shrunk)), shrunk.schedule(), true);
-        assertEquals(shrunk.toJson(), again.toJson(), "the counterexample's seed, parameters and faults replay it");
     }
 }
