@@ -20,6 +20,8 @@ public interface QuorumConfig {
 
     Limits limits();
 
+    Pages pages();
+
     interface Content {
         /** Folder holding reading-list.md (and later topics/); relative paths resolve against the working directory. */
         @WithDefault("content")
@@ -76,6 +78,21 @@ public interface QuorumConfig {
         java.time.Duration pollInterval();
     }
 
+    /**
+     * Rendered pages kept in memory ({@code web.PageCache}): home, topic, kind and resource pages without a query
+     * string. An entry is served while the search index has applied no change since it was rendered and it is
+     * younger than {@code ttl}; the TTL only bounds how stale link health (which the index does not follow) may be.
+     */
+    interface Pages {
+        /** How long a rendered page may be served; {@code PT0S} turns the cache off. */
+        @WithDefault("PT10S")
+        java.time.Duration cacheTtl();
+
+        /** The most bytes of rendered pages kept; past it the least recently used go. */
+        @WithDefault("33554432")
+        long cacheMaxBytes();
+    }
+
     interface Admin {
         /** Bearer token for /api/v1/admin/*; while unset, the admin endpoints are disabled. */
         Optional<String> token();
@@ -110,6 +127,14 @@ public interface QuorumConfig {
 
         @WithDefault("6")
         int searchesBurst();
+
+        /** Demo runs one client may have in progress at once (each holds a demo slot, that is a CPU, while it runs). */
+        @WithDefault("2")
+        int runsInFlight();
+
+        /** Counterexample searches and checks one client may have in progress at once. */
+        @WithDefault("1")
+        int searchesInFlight();
 
         /** How many clients' buckets are kept; past it the least recently seen are forgotten. */
         @WithDefault("50000")

@@ -118,6 +118,14 @@ public class SearchService {
         return index.version();
     }
 
+    /**
+     * The index's version, which changes whenever it applies a change from the outbox, this instance's or another's;
+     * empty while no index is ready.
+     */
+    public Optional<String> readyVersion() {
+        return index != null && index.status().ready() ? Optional.of(index.version()) : Optional.empty();
+    }
+
     public SearchIndex.Status status() {
         return index.status();
     }

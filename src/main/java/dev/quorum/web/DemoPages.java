@@ -45,6 +45,9 @@ public class DemoPages {
     @Inject
     DemoRuns runs;
 
+    @Inject
+    PageCache pages;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance demos(List<DemoCard> demos);
@@ -163,7 +166,7 @@ public class DemoPages {
     @Path("{id}")
     @Blocking
     @Operation(hidden = true)
-    public TemplateInstance demo(@PathParam("id") String id, @Context UriInfo uri) {
+    public String demo(@PathParam("id") String id, @Context UriInfo uri) {
         Demo demo = runs.find(id)
                 .orElseThrow(() -> new NotFoundException("there is no demo '" + Identifiers.shown(id) + "'; demos are "
                         + String.join(", ", runs.all().stream().map(Demo::id).toList())));
@@ -184,13 +187,17 @@ public class DemoPages {
             Guide g = demo.guide(guide.trim()).orElseThrow(() -> new NotFoundException("demo '" + demo.id()
                     + "' has no guided scenario '" + Identifiers.shown(guide) + "'; its scenarios are "
                     + String.join(", ", demo.guides().stream().map(Guide::id).toList())));
-            return Templates.demo(guided(runs, demo, g));
+            return Templates.demo(guided(runs, demo, g)).render();
         }
         String variant = raw.remove("variant");
         String seed = raw.remove("seed");
         boolean stop = DemoRuns.stopAtViolation(raw.remove("stop"));
         String faults = raw.remove("faults");
-        return Templates.demo(run(runs, demo, variant, seed, raw, faults, stop));
+        DemoRun run = run(runs, demo, variant, seed, raw, faults, stop);
+        if (query.isEmpty() && !run.busy()) { // the default run: the same page for every reader
+            return pages.render("/demos/" + demo.id(), () -> Templates.demo(run).render());
+        }
+        return Templates.demo(run).render();
     }
 
     /**

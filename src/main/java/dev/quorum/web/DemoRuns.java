@@ -17,6 +17,7 @@ import dev.quorum.demo.engine.Variant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +59,12 @@ public class DemoRuns {
     DemoCatalog demoCatalog() {
         return registry::ids;
     }
-    static final int RUN_SLOTS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    /**
+     * Runs, downloads and searches at once: one fewer than the cores (at least one), so however many are asked for,
+     * a core is left for pages, search and the API. A search also holds one of the {@code SEARCH_SLOTS}, so
+     * searches, the longest requests, never take every slot.
+     */
+    static final int RUN_SLOTS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     static final int SEARCH_SLOTS = Math.max(1, RUN_SLOTS / 2);
     private static final long WAIT_MILLIS = 1_000;
 
@@ -105,7 +111,7 @@ public class DemoRuns {
      * checker of one's own; empty for a run with no clients. A 503 when every run slot stays busy for a second.
      */
     String historyEdn(Demo demo, Variant variant, long seed, Params params, Schedule schedule, boolean stopAtViolation) {
-        return bounded(runSlots, "history", demo, () -> Edn.write(Histories.of(demo.run(variant, seed, params, schedule, stopAtViolation).history())))
+        return bounded(List.of(runSlots), "history", demo, () -> Edn.write(Histories.of(demo.run(variant, seed, params, schedule, stopAtViolation).history())))
                 .orElseThrow(DemoRuns::busy);
     }
 
@@ -116,7 +122,7 @@ public class DemoRuns {
             // A few entries per demo, each made once: cheap enough to make without a slot.
             return Optional.of(wellKnownRuns.computeIfAbsent(key.get(), k -> demo.run(variant, seed, params, schedule, false).toJson()));
         }
-        return bounded(runSlots, "run", demo, () -> demo.run(variant, seed, params, schedule, stopAtViolation).toJson());
+        return bounded(List.of(runSlots), "run", demo, () -> demo.run(variant, seed, params, schedule, stopAtViolation).toJson());
     }
 
     /** The cache key of a default run or a guided scenario's run, or empty for any other run. */
@@ -153,7 +159,7 @@ public class DemoRuns {
     }
 
     Search counterexample(Demo demo, Variant variant, Params base, long firstSeed, int seeds) {
-        return bounded(searchSlots, "search", demo, () -> {
+        return bounded(List.of(searchSlots, runSlots), "search", demo, () -> {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SEARCH_MILLIS_MAX);
             AtomicBoolean late = new AtomicBoolean();
             var budget = new CounterexampleSearch.Budget(SEARCH_RUNS_MAX, SEARCH_EVENTS_MAX, () -> {
@@ -182,18 +188,25 @@ public class DemoRuns {
     }
 
     /**
-     * Does {@code work} in one of {@code slots}, timed as {@code quorum.demo.runs} by demo and kind (run,
-     * history, search); a call that finds no slot within a second is counted as {@code quorum.demo.busy}.
+     * Does {@code work} holding one permit of each of {@code slots} (taken in order), timed as
+     * {@code quorum.demo.runs} by demo and kind (run, history, search); a call that cannot get them all within a
+     * second is counted as {@code quorum.demo.busy} and holds nothing.
      */
-    private <T> Optional<T> bounded(Semaphore slots, String kind, Demo demo, Supplier<T> work) {
-        boolean acquired;
+    private <T> Optional<T> bounded(List<Semaphore> slots, String kind, Demo demo, Supplier<T> work) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
+        List<Semaphore> held = new ArrayList<>(slots.size());
         try {
-            acquired = slots.tryAcquire(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            for (Semaphore slot : slots) {
+                if (!slot.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    break;
+                }
+                held.add(slot);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            acquired = false;
         }
-        if (!acquired) {
+        if (held.size() < slots.size()) {
+            held.forEach(Semaphore::release);
             meters.counter("quorum.demo.busy", "kind", kind).increment();
             return Optional.empty();
         }
@@ -201,7 +214,7 @@ public class DemoRuns {
         try {
             return Optional.of(work.get());
         } finally {
-            slots.release();
+            held.forEach(Semaphore::release);
             Timer.builder("quorum.demo.runs").description("Demo runs and counterexample searches, by demo and kind")
                     .tag("demo", demo.id()).tag("kind", kind).publishPercentileHistogram().register(meters)
                     .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);

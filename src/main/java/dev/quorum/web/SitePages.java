@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The reader's pages, rendered on the server and complete without JavaScript. */
@@ -25,9 +26,13 @@ public class SitePages {
 
     static final int LATEST = 10;
 
+    static final int PAGE_SIZE = 25;
+
     @Inject
     DemoRuns demoRuns;
-    static final int PAGE_SIZE = 25;
+
+    @Inject
+    PageCache pages;
 
     @CheckedTemplate
     static class Templates {
@@ -60,49 +65,58 @@ public class SitePages {
 
     @GET
     @Operation(hidden = true)
-    public TemplateInstance home() {
-        List<KindCount> kinds = Resource.countActiveByKind().entrySet().stream()
-                .map(e -> new KindCount(e.getKey(), e.getValue())).toList();
-        long total = kinds.stream().mapToLong(KindCount::count).sum();
-        return Templates.home(TopicViews.summaries(Topic.active()), kinds, total, Resource.latestAdditions(LATEST));
+    public String home() {
+        return pages.render("/", () -> {
+            List<KindCount> kinds = Resource.countActiveByKind().entrySet().stream()
+                    .map(e -> new KindCount(e.getKey(), e.getValue())).toList();
+            long total = kinds.stream().mapToLong(KindCount::count).sum();
+            return Templates.home(TopicViews.summaries(Topic.active()), kinds, total, Resource.latestAdditions(LATEST)).render();
+        });
     }
 
     @GET
     @Path("kinds/{kind}")
     @Operation(hidden = true)
-    public TemplateInstance kind(@PathParam("kind") String slug, @QueryParam("page") String page) {
+    public String kind(@PathParam("kind") String slug, @QueryParam("page") String page) {
         ResourceKind kind = ResourceKind.fromSlug(slug)
                 .orElseThrow(() -> new NotFoundException("there is no kind '" + Identifiers.shown(slug) + "'; kinds are " + ResourceKind.slugs()));
         Paging paging = Paging.parse(page, null, PAGE_SIZE);
-        Resource.Filter filter = ResourceFilters.parse(kind.slug(), null);
-        long total = Resource.countActive(filter);
-        PageNav nav = new PageNav(paging.page(), paging.totalPages(total), total);
-        return Templates.kind(kind, Resource.activePage(filter, paging.index(), paging.size()), nav);
+        Supplier<String> render = () -> {
+            Resource.Filter filter = ResourceFilters.parse(kind.slug(), null);
+            long total = Resource.countActive(filter);
+            PageNav nav = new PageNav(paging.page(), paging.totalPages(total), total);
+            return Templates.kind(kind, Resource.activePage(filter, paging.index(), paging.size()), nav).render();
+        };
+        return page == null ? pages.render("/kinds/" + kind.slug(), render) : render.get();
     }
 
     @GET
     @Path("resources/{id}")
     @Operation(hidden = true)
-    public TemplateInstance resource(@PathParam("id") String id) {
-        Resource resource = Identifiers.resource(id).flatMap(Resource::byId)
-                .orElseThrow(() -> new NotFoundException("there is no resource '" + Identifiers.shown(id) + "'"));
-        List<String> slugs = TopicEntry.topicsOf(List.of(id)).getOrDefault(id, List.of());
-        return Templates.resource(resource, Topic.activeAmong(slugs), Snapshot.latestWithText(id).orElse(null));
+    public String resource(@PathParam("id") String id) {
+        return pages.render("/resources/" + id, () -> {
+            Resource resource = Identifiers.resource(id).flatMap(Resource::byId)
+                    .orElseThrow(() -> new NotFoundException("there is no resource '" + Identifiers.shown(id) + "'"));
+            List<String> slugs = TopicEntry.topicsOf(List.of(id)).getOrDefault(id, List.of());
+            return Templates.resource(resource, Topic.activeAmong(slugs), Snapshot.latestWithText(id).orElse(null)).render();
+        });
     }
 
     @GET
     @Path("topics")
     @Operation(hidden = true)
-    public TemplateInstance topics() {
-        return Templates.topics(TopicViews.summaries(Topic.active()));
+    public String topics() {
+        return pages.render("/topics", () -> Templates.topics(TopicViews.summaries(Topic.active())).render());
     }
 
     @GET
     @Path("topics/{slug}")
     @Operation(hidden = true)
-    public TemplateInstance topic(@PathParam("slug") String slug) {
-        Topic topic = Identifiers.topic(slug).flatMap(Topic::bySlug).filter(t -> !t.retired())
-                .orElseThrow(() -> new NotFoundException("there is no topic '" + Identifiers.shown(slug) + "'"));
-        return Templates.topic(TopicViews.detail(topic), DemoPages.embeds(demoRuns, topic.demos));
+    public String topic(@PathParam("slug") String slug) {
+        return pages.render("/topics/" + slug, () -> {
+            Topic topic = Identifiers.topic(slug).flatMap(Topic::bySlug).filter(t -> !t.retired())
+                    .orElseThrow(() -> new NotFoundException("there is no topic '" + Identifiers.shown(slug) + "'"));
+            return Templates.topic(TopicViews.detail(topic), DemoPages.embeds(demoRuns, topic.demos)).render();
+        });
     }
 }
