@@ -88,7 +88,9 @@ drive same-static 32 "$seconds" static
 join
 
 greedy_phase() { # limits-on | limits-off
-  echo "$1: pages alone, then beside one greedy client, $side_seconds s each" >&2
+  echo "$1: warm-up (10 s), pages alone, then beside one greedy client, $side_seconds s each" >&2
+  drive "warm-$1" 16 10 allpages
+  join
   drive "$1-alone" 16 "$side_seconds" allpages
   join
   drive "$1-greedy" 48 "$side_seconds" greedy client=10.200.0.1
