@@ -35,6 +35,11 @@ public class EmbeddedDatabaseGuard implements AgroalPoolInterceptor {
         }
     }
 
+    /** Whether the pool's first connection was checked (and passed). */
+    boolean checked() {
+        return checked;
+    }
+
     /**
      * Why this process must not use the server behind {@code connection}: empty when the server carries no
      * owner, or is one this JVM started.

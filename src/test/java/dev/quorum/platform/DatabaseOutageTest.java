@@ -42,6 +42,16 @@ class DatabaseOutageTest {
     @Inject
     SearchService search;
 
+    @Inject
+    EmbeddedDatabaseGuard guard;
+
+    /** The instance guards are wired in: the data directory is locked by this process, the database's owner checked. */
+    @Test
+    void theAppHoldsItsDataDirectoryAndCheckedWhoseDatabaseItUses() throws Exception {
+        assertTrue(DataDirLock.heldText(FaultProfile.database.dataDir()).contains("pid=" + ProcessHandle.current().pid()));
+        assertTrue(guard.checked(), "the pool ran the owner check on its first connection");
+    }
+
     @Test
     void aStoppedDatabaseGives503sUntilItIsBack() throws Exception {
         FaultProfile.Database db = FaultProfile.database;
