@@ -20,7 +20,10 @@ import java.time.Instant;
  * <p>The lock vanishes with its process however it ends (even {@code kill -9}), so a lock file left behind
  * never blocks; its text (the holder's pid and start time) is only there for the refusal message. Within
  * one JVM the lock is re-entrant: the test suite and dev mode start the application several times, each
- * with its own copy of this class, so the held lock is kept in a system property, a JDK object all see.
+ * with its own copy of this class, so a system property records that the lock is held, and a shutdown hook
+ * (a JDK-held reference that outlives every copy) keeps its channel open; an unreachable channel would be
+ * closed by the garbage collector, and the lock with it. The property holds a string, never the lock:
+ * libraries (Narayana) copy the system properties as strings.
  *
  * <p>These are POSIX record locks: closing any descriptor of the file in the holding process drops the
  * lock, so nothing in this JVM may open the lock file but through the held channel ({@link #heldText}).
@@ -29,6 +32,9 @@ public final class DataDirLock {
 
     static final String FILE = "quorum.lock";
     private static final String HELD_PROPERTY = "dev.quorum.data-dir-lock:";
+    /** What this copy of the class took, for {@link #release} and {@link #heldText}. */
+    private static final java.util.Map<String, Thread> HELD = new java.util.HashMap<>();
+    private static final java.util.Map<String, FileLock> LOCKS = new java.util.HashMap<>();
 
     private DataDirLock() {
     }
@@ -48,7 +54,7 @@ public final class DataDirLock {
     public static synchronized void acquire(Path dataDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
         String key = HELD_PROPERTY + dir;
-        if (System.getProperties().get(key) instanceof FileLock held && held.isValid()) {
+        if (System.getProperty(key) != null) {
             return;
         }
         Path file = dir.resolve(FILE);
@@ -71,26 +77,38 @@ public final class DataDirLock {
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), 0);
             channel.force(true);
-            System.getProperties().put(key, lock); // the strong reference that keeps the channel, and so the lock, open
+            FileLock held = lock;
+            // Runs at exit and does nothing (the OS drops the lock with the process); it is here to be referenced.
+            Thread keeper = new Thread(() -> held.isValid(), "holds " + file);
+            Runtime.getRuntime().addShutdownHook(keeper); // the strong reference that keeps the channel, so the lock, open
+            HELD.put(key, keeper);
+            LOCKS.put(key, lock);
+            System.setProperty(key, "pid " + ProcessHandle.current().pid());
         } catch (IOException e) {
             closeQuietly(channel);
             throw new UncheckedIOException("could not lock the data directory " + dir + " (" + file + ")", e);
         }
     }
 
-    /** Gives the lock up; for tests that take it on a directory of their own. */
+    /** Gives up a lock this copy of the class took; for tests that take it on a directory of their own. */
     static synchronized void release(Path dataDir) throws IOException {
-        Object held = System.getProperties().remove(HELD_PROPERTY + dataDir.toAbsolutePath().normalize());
-        if (held instanceof FileLock lock) {
+        String key = HELD_PROPERTY + dataDir.toAbsolutePath().normalize();
+        Thread keeper = HELD.remove(key);
+        FileLock lock = LOCKS.remove(key);
+        System.clearProperty(key);
+        if (keeper != null) {
+            Runtime.getRuntime().removeShutdownHook(keeper);
+        }
+        if (lock != null) {
             lock.channel().close();
         }
     }
 
-    /** The lock file's text as this JVM wrote it, read through the held channel (see the class comment). */
+    /** The lock file's text as this JVM wrote it, read through the held channel (see the class comment); tests only. */
     static synchronized String heldText(Path dataDir) throws IOException {
-        Object held = System.getProperties().get(HELD_PROPERTY + dataDir.toAbsolutePath().normalize());
-        if (!(held instanceof FileLock lock)) {
-            throw new IllegalStateException("this JVM does not hold " + dataDir);
+        FileLock lock = LOCKS.get(HELD_PROPERTY + dataDir.toAbsolutePath().normalize());
+        if (lock == null) {
+            throw new IllegalStateException("this copy of DataDirLock did not take " + dataDir);
         }
         ByteBuffer buffer = ByteBuffer.allocate(256);
         lock.channel().read(buffer, 0);

@@ -52,7 +52,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         String url = System.getProperty(key);
         if (url == null) {
             // Before PostgreSQL touches the cluster: a second instance on this data directory stops here.
-            DataDirLock.acquire(dataDir);
+            try {
+                DataDirLock.acquire(dataDir);
+            } catch (DataDirLock.Refused e) {
+                LOG.error(e.getMessage()); // one plain line above the stack trace Quarkus prints on a failed start
+                throw e;
+            }
             String owner = ownerOf(clusterDir);
             System.setProperty(OWNED_PROPERTY, System.getProperty(OWNED_PROPERTY, "") + owner + "\n");
             url = start(clusterDir, 0, owner).jdbcUrl();
