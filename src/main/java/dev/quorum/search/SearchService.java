@@ -31,6 +31,8 @@ public class SearchService {
 
     private static final Logger LOG = Logger.getLogger(SearchService.class);
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+    /** Longest pause between two attempts while ticks fail (the database is down): it is back within this. */
+    private static final Duration BACKOFF_MAX = Duration.ofSeconds(5);
 
     @Inject
     QuorumConfig config;
@@ -52,6 +54,8 @@ public class SearchService {
     private Instant lastSuggestions = Instant.EPOCH;
     private Instant lastPrune = Instant.EPOCH;
     private String lastError = "";
+    private int failuresInARow;
+    private long retryAtNs;
     /** When a tick last brought the index up to date with the outbox (null until the first). */
     private volatile Instant caughtUpAt;
     private volatile String lastProblem = "";
@@ -209,6 +213,9 @@ public class SearchService {
     }
 
     private void tick() {
+        if (failuresInARow > 0 && System.nanoTime() - retryAtNs < 0) {
+            return; // backing off: neither counted as started nor done, so awaitIndexed keeps waiting
+        }
         synchronized (ticks) {
             ticksStarted++;
         }
@@ -226,10 +233,16 @@ public class SearchService {
                 documents.prune(index.position());
                 lastPrune = now;
             }
+            if (failuresInARow > 0) {
+                LOG.infof("search indexer: caught up again after %d failed attempt(s)", failuresInARow);
+            }
+            failuresInARow = 0;
             lastError = "";
             lastProblem = "";
             caughtUpAt = now;
         } catch (IOException | RuntimeException e) {
+            failuresInARow++;
+            retryAtNs = System.nanoTime() + backoff(failuresInARow).toNanos();
             String message = String.valueOf(e.getMessage());
             lastProblem = message;
             if (!message.equals(lastError)) { // once per distinct failure, not four times a second
@@ -242,5 +255,11 @@ public class SearchService {
                 ticks.notifyAll();
             }
         }
+    }
+
+    /** Doubles from the poll interval with each failure in a row, up to {@link #BACKOFF_MAX}. */
+    private Duration backoff(int failures) {
+        Duration wait = config.search().pollInterval().multipliedBy(1L << Math.min(failures, 10));
+        return wait.compareTo(BACKOFF_MAX) > 0 ? BACKOFF_MAX : wait;
     }
 }

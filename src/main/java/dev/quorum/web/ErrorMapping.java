@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
+import dev.quorum.platform.DatabaseUnavailable;
 import dev.quorum.search.SearchIndex;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -44,6 +45,11 @@ public class ErrorMapping {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (DatabaseUnavailable.isCause(e)) { // stopped, restarting or frozen: not a bug, and it passes
+            LOG.warnf("database unavailable on %s: %s", uri.getPath(), e.getMessage());
+            return render(503, "the site's database is not answering right now; please try again in a moment", uri)
+                    .header("Retry-After", "5").build();
+        }
         LOG.errorf(e, "unexpected error on %s", uri.getPath());
         return render(500, "something went wrong on our side; it has been logged", uri).build();
     }

@@ -67,6 +67,71 @@ class SearchIndexRecoveryTest {
     }
 
     @Test
+    void aTruncatedSegmentFileIsCorrupt() throws IOException {
+        ListSource source = new ListSource(DOCS);
+        Path largest = largestSegmentFile(built(source));
+        try (var channel = java.nio.channels.FileChannel.open(largest, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.truncate(channel.size() / 2);
+        }
+        assertCorruptAndRebuilt(source);
+    }
+
+    @Test
+    void aSegmentFileGarbledInTheMiddleIsCorrupt() throws IOException {
+        ListSource source = new ListSource(DOCS);
+        Path largest = largestSegmentFile(built(source));
+        byte[] bytes = Files.readAllBytes(largest);
+        for (int i = bytes.length / 3; i < bytes.length / 3 + 8 && i < bytes.length; i++) {
+            bytes[i] ^= (byte) 0x5a; // same length, header and footer intact: only the checksum can tell
+        }
+        Files.write(largest, bytes);
+        assertCorruptAndRebuilt(source);
+    }
+
+    @Test
+    void aGarbageCommitPointIsCorrupt() throws IOException {
+        ListSource source = new ListSource(DOCS);
+        Path generation = built(source);
+        try (Stream<Path> files = Files.list(generation)) {
+            for (Path commit : files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
+                Files.write(commit, "no commit point here".getBytes());
+            }
+        }
+        assertCorruptAndRebuilt(source);
+    }
+
+    @Test
+    void aDeletedIndexDirectoryIsMissingAndRebuilt() throws IOException {
+        ListSource source = new ListSource(DOCS);
+        built(source);
+        dev.quorum.platform.TempDirs.deleteTree(dir);
+        try (SearchIndex index = new SearchIndex(IndexStore.on(dir), source)) {
+            assertEquals(SearchIndex.Found.MISSING, index.open());
+            assertEquals(2, index.rebuild());
+            assertEquals(1, index.search(SearchRequest.of("raft")).total());
+        }
+    }
+
+    private void assertCorruptAndRebuilt(ListSource source) throws IOException {
+        try (SearchIndex index = new SearchIndex(IndexStore.on(dir), source)) {
+            assertEquals(SearchIndex.Found.CORRUPT, index.open());
+            assertEquals(2, index.rebuild());
+            assertEquals(1, index.search(SearchRequest.of("vector")).total());
+        }
+        try (SearchIndex index = new SearchIndex(IndexStore.on(dir), source)) {
+            assertEquals(SearchIndex.Found.OPENED, index.open(), "the rebuilt index opens at the next start");
+        }
+    }
+
+    private static Path largestSegmentFile(Path generation) throws IOException {
+        try (Stream<Path> files = Files.list(generation)) {
+            return files.filter(f -> !f.getFileName().toString().equals("write.lock")
+                    && !f.getFileName().toString().startsWith("segments_"))
+                    .max(java.util.Comparator.comparingLong(f -> f.toFile().length())).orElseThrow();
+        }
+    }
+
+    @Test
     void anIndexOfAnotherSchemaIsOutdated() throws IOException {
         ListSource source = new ListSource(DOCS);
         Path generation = built(source);
