@@ -27,8 +27,13 @@ public final class FixtureServer implements AutoCloseable {
     private final List<String> requests = new CopyOnWriteArrayList<>();
 
     public FixtureServer() throws IOException {
+        this(4);
+    }
+
+    /** A server answering up to {@code threads} requests at once (slow routes need more). */
+    public FixtureServer(int threads) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(threads));
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
             requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
