@@ -37,6 +37,8 @@ public class ContentIngest {
     public static final String READING_LIST = ContentLoader.READING_LIST;
     /** Advisory lock key: "quorum-ingest" folded into a long, shared by every instance. */
     private static final long LOCK_KEY = 0x71756f72756d4931L;
+    /** The longest an ingest waits for another's to finish. */
+    private static final java.time.Duration LOCK_WAIT = java.time.Duration.ofMinutes(5);
     private static final Logger LOG = Logger.getLogger(ContentIngest.class);
 
     private final ContentLoader loader = new ContentLoader();
@@ -98,8 +100,26 @@ public class ContentIngest {
         return lastReport;
     }
 
+    /**
+     * Waits for the ingest lock, held to the end of this transaction. Another instance's ingest may hold it for
+     * longer than the driver's socket timeout (a few seconds, so that a frozen database is noticed), so this one
+     * statement gets {@link #LOCK_WAIT} instead, and the connection its own timeout back afterwards.
+     */
+    private void takeIngestLock() {
+        em.unwrap(org.hibernate.Session.class).doWork(c -> {
+            int before = c.getNetworkTimeout();
+            c.setNetworkTimeout(Runnable::run, (int) LOCK_WAIT.toMillis());
+            try (var lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, LOCK_KEY);
+                lock.execute();
+            } finally {
+                c.setNetworkTimeout(Runnable::run, before);
+            }
+        });
+    }
+
     private IngestReport apply(ContentSnapshot content, List<Finding> findings, Instant now, long startedNs) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, LOCK_KEY).getSingleResult();
+        takeIngestLock();
         Map<String, Resource> present = new HashMap<>();
         IngestReport.Counts resources = applyResources(content.readingList(), now, present);
         em.flush();
