@@ -22,6 +22,12 @@ interface DocumentSource {
     /** True when {@code position} is not from this database's past (an index copied from elsewhere, or a restored database). */
     boolean isFromThisDatabase(Position position);
 
+    /**
+     * How long the outbox keeps a row every reader may already have applied. An index that has not committed for
+     * about this long may have missed rows another instance pruned, so it is rebuilt at startup.
+     */
+    java.time.Duration OUTBOX_KEPT = java.time.Duration.ofDays(1);
+
     /** How far the outbox has been read: a PostgreSQL snapshot ("xmin:xmax:xip,…") and the highest row seen. */
     record Position(String snapshot, long seq) {
         public static final Position START = new Position("", 0);

@@ -146,7 +146,11 @@ public class PostgresDocuments implements DocumentSource {
         }
     }
 
-    /** Rows older than a day whose transactions every index has seen are of no further use. */
+    /**
+     * Deletes rows older than {@link #OUTBOX_KEPT} that {@code appliedUpTo} has seen. Another instance's index may
+     * not have seen them if it has been stopped that long; its last commit is then that old too, so it is
+     * rebuilt when it starts ({@link SearchIndex.Found#STALE}) rather than following an outbox with a hole in it.
+     */
     public int prune(Position appliedUpTo) {
         if (appliedUpTo.snapshot().isEmpty()) {
             return 0;
@@ -155,8 +159,9 @@ public class PostgresDocuments implements DocumentSource {
                 PreparedStatement ps = c.prepareStatement("""
                         DELETE FROM index_outbox
                          WHERE txid < pg_snapshot_xmin(CAST(? AS pg_snapshot))
-                           AND queued_at < now() - interval '1 day'""")) {
+                           AND queued_at < now() - make_interval(secs => ?)""")) {
             ps.setString(1, appliedUpTo.snapshot());
+            ps.setDouble(2, OUTBOX_KEPT.toSeconds());
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IndexSourceException("pruning the index outbox", e);

@@ -51,6 +51,8 @@ public final class SearchFields {
     /** Commit user data: the schema this index was built with, and the last outbox row applied. */
     public static final String COMMIT_SCHEMA = "quorum.schema";
     public static final String COMMIT_OUTBOX_SEQ = "quorum.outbox-seq";
+    /** When the commit was made, in epoch milliseconds. */
+    public static final String COMMIT_AT = "quorum.committed-at";
     /** The PostgreSQL snapshot the index reflects; see {@code DocumentSource.Position}. */
     public static final String COMMIT_SNAPSHOT = "quorum.outbox-snapshot";
     /**

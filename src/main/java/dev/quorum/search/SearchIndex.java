@@ -2,6 +2,8 @@ package dev.quorum.search;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,7 +43,15 @@ import org.apache.lucene.util.Bits;
 public final class SearchIndex implements Closeable {
 
     /** What {@link #open} found. Anything but {@code OPENED} calls for a {@link #rebuild}. */
-    public enum Found { OPENED, MISSING, CORRUPT, OUTDATED, FOREIGN }
+    public enum Found { OPENED, MISSING, CORRUPT, OUTDATED, FOREIGN, STALE }
+
+    /**
+     * An index last committed longer ago than this may have missed outbox rows another instance pruned
+     * ({@link DocumentSource#OUTBOX_KEPT}, less an hour of margin): it is rebuilt rather than opened.
+     */
+    static final Duration STALE_AFTER = DocumentSource.OUTBOX_KEPT.minusHours(1);
+    /** An idle index commits its position this often anyway, so being idle does not make it stale. */
+    static final Duration RECOMMIT_IDLE = Duration.ofHours(1);
 
     /** Live facts for operators and tests. */
     public record Status(boolean ready, String generation, int documents, long outboxSeq, Instant lastChangeAt) {
@@ -65,6 +75,9 @@ public final class SearchIndex implements Closeable {
     private volatile Suggestions suggestions;
     private volatile DocumentSource.Position position = DocumentSource.Position.START;
     private volatile Instant lastChangeAt;
+    private final Clock clock;
+    /** When the live generation last committed (its commit data says so too). */
+    private volatile Instant committedAt = Instant.EPOCH;
     private boolean suggestionsStale;
 
     private record Generation(String name, Directory directory, IndexWriter writer, SearcherManager searchers)
@@ -78,8 +91,13 @@ public final class SearchIndex implements Closeable {
     }
 
     public SearchIndex(IndexStore store, DocumentSource source) {
+        this(store, source, Clock.systemUTC());
+    }
+
+    SearchIndex(IndexStore store, DocumentSource source, Clock clock) {
         this.store = store;
         this.source = source;
+        this.clock = clock;
     }
 
     /** Opens the current generation if it is readable, of this schema, and from this database. */
@@ -111,6 +129,12 @@ public final class SearchIndex implements Closeable {
                 directory.close();
                 return Found.FOREIGN;
             }
+            Instant at = Instant.ofEpochMilli(Long.parseLong(data.getOrDefault(SearchFields.COMMIT_AT, "0")));
+            if (Duration.between(at, clock.instant()).compareTo(STALE_AFTER) > 0) {
+                writer.rollback();
+                directory.close();
+                return Found.STALE;
+            }
             SearcherManager searchers = new SearcherManager(writer, FacetedSearcher.factory(facets));
             try {
                 verifyChecksums(searchers);
@@ -119,6 +143,7 @@ public final class SearchIndex implements Closeable {
                 throw e;
             }
             position = committed;
+            committedAt = at;
             install(new Generation(name.get(), directory, writer, searchers));
             return Found.OPENED;
         } catch (IOException | RuntimeException e) {
@@ -255,7 +280,11 @@ public final class SearchIndex implements Closeable {
         }
         DocumentSource.Changes changes = source.changesSince(position);
         if (changes.changed().isEmpty()) {
-            position = changes.position(); // nothing between the two snapshots: no commit needed
+            position = changes.position(); // nothing between the two snapshots: no commit needed, but now and then
+            if (Duration.between(committedAt, clock.instant()).compareTo(RECOMMIT_IDLE) > 0) {
+                g.writer().setLiveCommitData(commitData(position).entrySet());
+                g.writer().commit();
+            }
             return 0;
         }
         for (DocumentSource.Change change : changes.changed()) {
@@ -416,10 +445,13 @@ public final class SearchIndex implements Closeable {
         return data;
     }
 
-    private static Map<String, String> commitData(DocumentSource.Position position) {
+    /** What a commit records: schema, outbox position, and when (so a later open can tell it is stale). */
+    private Map<String, String> commitData(DocumentSource.Position position) {
+        committedAt = clock.instant();
         return Map.of(SearchFields.COMMIT_SCHEMA, SearchFields.SCHEMA_VERSION,
                 SearchFields.COMMIT_SNAPSHOT, position.snapshot(),
-                SearchFields.COMMIT_OUTBOX_SEQ, Long.toString(position.seq()));
+                SearchFields.COMMIT_OUTBOX_SEQ, Long.toString(position.seq()),
+                SearchFields.COMMIT_AT, Long.toString(committedAt.toEpochMilli()));
     }
 
     private static void closeQuietly(IndexWriter writer, Directory directory) {

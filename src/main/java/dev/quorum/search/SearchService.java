@@ -197,6 +197,7 @@ public class SearchService {
                 case CORRUPT -> "the index on disk could not be read";
                 case OUTDATED -> "the index was built by another version (schema " + SearchFields.SCHEMA_VERSION + " now)";
                 case FOREIGN -> "the index belongs to another database";
+                case STALE -> "the index has not caught up for a day, longer than the outbox keeps its rows";
                 default -> found.name();
             });
         } catch (IOException | RuntimeException e) {

@@ -149,6 +149,51 @@ class SearchIndexTest {
         }
     }
 
+    /** A clock the test moves. */
+    static final class MovingClock extends java.time.Clock {
+        java.time.Instant now = java.time.Instant.parse("2026-01-01T00:00:00Z");
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void anIndexStoppedLongerThanTheOutboxKeepsRowsIsRebuiltButAnIdleOneIsNot() throws IOException {
+        IndexStore store = IndexStore.inMemory();
+        ListSource source = new ListSource(CORPUS);
+        MovingClock clock = new MovingClock();
+        try (SearchIndex index = new SearchIndex(store, source, clock)) {
+            index.open();
+            index.rebuild();
+            // Running but idle for two days: it commits its position every hour, so it stays fresh.
+            for (int h = 0; h < 48; h++) {
+                clock.now = clock.now.plus(java.time.Duration.ofMinutes(61));
+                assertEquals(0, index.applyChanges());
+            }
+        }
+        clock.now = clock.now.plus(java.time.Duration.ofHours(2));
+        try (SearchIndex index = new SearchIndex(store, source, clock)) {
+            assertEquals(SearchIndex.Found.OPENED, index.open(), "stopped for two hours: opened");
+        }
+        // Stopped for a day: rows it never saw may have been pruned by another instance.
+        clock.now = clock.now.plus(DocumentSource.OUTBOX_KEPT);
+        try (SearchIndex index = new SearchIndex(store, source, clock)) {
+            assertEquals(SearchIndex.Found.STALE, index.open());
+        }
+    }
+
     @Test
     void anIndexFromAnotherSchemaOrDatabaseIsNotOpened() throws IOException {
         IndexStore store = IndexStore.inMemory();
