@@ -28,7 +28,7 @@ public final class ReadingListParser {
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(```|~~~)");
     private static final Pattern TOC_HEADING = Pattern.compile("(?i)^(table of contents|contents|toc|оглавление|содержание)$");
     /** Badges and images after an entry: {@code ![alt](src)} or {@code [![alt](src)](href)}. */
-    private static final Pattern TRAILING_BADGES = Pattern.compile("(\\s*(\\[!\\[[^\\]]*\\]\\([^)]*\\)\\]\\([^)]*\\)|!\\[[^\\]]*\\]\\([^)]*\\)))+\\s*$");
+    private static final Pattern TRAILING_BADGE = Pattern.compile("(\\[!\\[[^\\]]*\\]\\([^)]*\\)\\]\\([^)]*\\)|!\\[[^\\]]*\\]\\([^)]*\\))\\s*$");
     private static final Pattern DESCRIPTION_SEPARATOR = Pattern.compile("^(?:[-–—:])\\s+(.*)$");
     /** A trailing "(Author, 2019)", "(A, B et al., 2021)", "(2019)" or "(by Author)" after the description. */
     private static final Pattern ATTRIBUTION = Pattern.compile("^(.*?)\\s*\\((?:by\\s+([^()]+)|(?:([^()]+?),\\s*)?(\\d{4}))\\)$");
@@ -241,7 +241,7 @@ public final class ReadingListParser {
 
         /** The text after the link: nothing, or a separator, a description and an attribution. Null after an error. */
         private Tail tail(int number, int column, String rest) {
-            String text = TRAILING_BADGES.matcher(rest).replaceFirst("").trim();
+            String text = withoutTrailingBadges(rest);
             if (text.isEmpty()) {
                 return Tail.NONE;
             }
@@ -337,5 +337,19 @@ public final class ReadingListParser {
     /** Heading text as a reader sees it: without links' URLs or emphasis marks. */
     private static String stripInline(String s) {
         return s.replaceAll("\\[([^\\]]*)\\]\\([^)]*\\)", "$1").replaceAll("[*_`]", "").trim();
+    }
+
+    /**
+     * {@code rest} without the badges at its end, taken off one at a time: one regex repeating a group over all of
+     * them recursed once a badge and overflowed the stack on a line of a few thousand.
+     */
+    static String withoutTrailingBadges(String rest) {
+        String text = rest.trim();
+        Matcher badge = TRAILING_BADGE.matcher(text);
+        while (badge.find()) {
+            text = text.substring(0, badge.start()).trim();
+            badge = TRAILING_BADGE.matcher(text);
+        }
+        return text;
     }
 }

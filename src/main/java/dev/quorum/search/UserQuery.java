@@ -3,7 +3,6 @@ package dev.quorum.search;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * A reader's query in the language people already know from web search: words, {@code "exact
@@ -25,7 +24,9 @@ public record UserQuery(List<Group> groups, List<Part> excluded) {
     public record Part(String text, boolean phrase) {
         @Override
         public String toString() {
-            return phrase ? "\"" + text + "\"" : text;
+            // A word the reader quoted so that it is not an exclusion stays quoted, or it would read back as one.
+            boolean excludes = !phrase && text.length() > 1 && text.charAt(0) == '-' && text.charAt(1) != '-';
+            return phrase || excludes ? "\"" + text + "\"" : text;
         }
     }
 
@@ -49,11 +50,23 @@ public record UserQuery(List<Group> groups, List<Part> excluded) {
     @Override
     public String toString() {
         List<String> out = new ArrayList<>();
-        for (Group group : groups) {
-            out.add(group.alternatives().stream().map(Part::toString).collect(Collectors.joining(" OR ")));
+        for (int i = 0; i < groups.size(); i++) {
+            List<Part> alternatives = groups.get(i).alternatives();
+            // The word "OR" alone at either end reads back as a word; anywhere else it could be the operator.
+            boolean atAnEnd = alternatives.size() == 1 && (i == 0 || i == groups.size() - 1);
+            List<String> shown = new ArrayList<>();
+            for (int k = 0; k < alternatives.size(); k++) {
+                Part part = alternatives.get(k);
+                boolean orWord = !part.phrase() && part.text().equals("OR") && !atAnEnd;
+                // After OR, a word starting with '-' ends the alternatives unless quoted.
+                boolean dashed = k > 0 && !part.phrase() && part.text().startsWith("-");
+                shown.add(orWord || dashed ? "\"" + part.text() + "\"" : part.toString());
+            }
+            out.add(String.join(" OR ", shown));
         }
         for (Part part : excluded) {
-            out.add("-" + part);
+            boolean dashed = !part.phrase() && part.text().startsWith("-"); // "--x" would read back as a word
+            out.add("-" + (dashed ? "\"" + part.text() + "\"" : part.toString()));
         }
         return String.join(" ", out);
     }
@@ -112,7 +125,8 @@ public record UserQuery(List<Group> groups, List<Part> excluded) {
                     pos++;
                 }
                 int before = pos;
-                Part part = text.charAt(pos) == '"' ? phrase() : word();
+                boolean quoted = text.charAt(pos) == '"';
+                Part part = quoted ? phrase() : word();
                 if (pos == before) {
                     pos++; // cannot happen by the rules above; a bound all the same
                 }
@@ -124,7 +138,7 @@ public record UserQuery(List<Group> groups, List<Part> excluded) {
                     parts++;
                     continue;
                 }
-                if (!part.phrase() && part.text().equals("OR") && !groups.isEmpty() && nextIsOperand()) {
+                if (!quoted && part.text().equals("OR") && !groups.isEmpty() && nextIsOperand()) {
                     Group last = groups.remove(groups.size() - 1);
                     pendingOr = new ArrayList<>(last.alternatives());
                     continue;

@@ -8,13 +8,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Answers a body announced (by Content-Length) as larger than the server's limit with the API's JSON error,
- * instead of the HTTP layer's empty 413. A chunked body without a length still meets that empty 413.
+ * instead of the HTTP layer's empty 413. A chunked body, which announces no length, is cut off by the HTTP layer once
+ * it passes the limit; {@link HttpLayerErrors} gives that 413 the same JSON.
  */
 @ApplicationScoped
 public class BodyLimit {
 
     @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
     io.quarkus.runtime.configuration.MemorySize maxBody;
+
+    long maxBytes() {
+        return maxBody.asLongValue();
+    }
 
     void install(@Observes Router router) {
         long max = maxBody.asLongValue();

@@ -79,7 +79,11 @@ final class MainContent {
 
     /** Walks up while ancestors still score at least a third of the top; one that scores higher holds more article. */
     private static Element risingAncestor(Element top, Map<Element, Double> scores, Element body) {
-        double last = scores.get(top);
+        Double topScore = scores.get(top);
+        if (topScore == null) {
+            return top; // the shared ancestor of alternatives, which need not be a candidate itself
+        }
+        double last = topScore;
         double floor = last / 3;
         for (Element ancestor = top.parent(); ancestor != null && ancestor != body; ancestor = ancestor.parent()) {
             Double score = scores.get(ancestor);

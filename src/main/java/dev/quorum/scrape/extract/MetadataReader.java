@@ -27,9 +27,16 @@ final class MetadataReader {
         return meta.get("og:title")
                 .or(jsonLd::headline)
                 .or(() -> titleElement(doc, meta.get("og:site_name")))
-                .or(() -> Optional.ofNullable(doc.selectFirst("h1")).map(h1 -> Whitespace.collapse(h1.text())))
+                .or(() -> Optional.ofNullable(doc.selectFirst("h1")).map(h1 -> Whitespace.collapse(shownText(h1))))
                 .filter(title -> !title.isEmpty())
                 .orElse("");
+    }
+
+    /** What a reader sees of {@code e}: its text without that of scripts, styles, templates and the like inside it. */
+    private static String shownText(org.jsoup.nodes.Element e) {
+        org.jsoup.nodes.Element copy = e.clone();
+        copy.select("*").stream().filter(HtmlTags::isNeverText).toList().forEach(org.jsoup.nodes.Element::remove);
+        return copy.text();
     }
 
     /** The {@code <title>}, without the " | Site" suffix when it repeats {@code og:site_name}. */
