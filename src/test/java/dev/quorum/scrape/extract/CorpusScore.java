@@ -46,7 +46,7 @@ import org.jsoup.Jsoup;
  * whitespace and case (a leading "By" dropped from bylines); language equal as a primary subtag ({@code en-US} is
  * {@code en}); publication time equal as an instant, or as a calendar date when either side has no time; excerpt
  * equal, or one a prefix of the other (an ellipsis at the end ignored). Both sides empty is right. Pages without
- * a metadata file are not counted.
+ * a metadata file are not counted. {@code -Dextract.mismatches=FIELD} lists the pages where that field is wrong.
  *
  * <p><b>Speed.</b> Pages per second on one thread, whole rounds over the corpus from raw bytes
  * ({@code -Dextract.rounds}, 9 by default), after {@code -Dextract.warmup} rounds of warm-up (5). With {@code -Dextract.compare=REV} the extractor package of that git revision is compiled into a
@@ -187,6 +187,33 @@ public final class CorpusScore {
         field("publishedTime", withMeta.stream().map(row -> sameTime(row.result().published(), meta(row.page(), "publishedTime"))).toList());
         field("excerpt", withMeta.stream().map(row -> sameExcerpt(row.result().excerpt(), meta(row.page(), "excerpt"))).toList());
         System.out.println();
+        String shown = System.getProperty("extract.mismatches", "").strip();
+        if (!shown.isEmpty()) {
+            System.out.println("Pages where " + shown + " is wrong (ours / theirs):");
+            for (Row row : withMeta) {
+                Result res = row.result();
+                String ours = switch (shown) {
+                    case "title" -> res.title();
+                    case "byline" -> res.byline();
+                    case "lang" -> res.language();
+                    case "publishedTime" -> res.published();
+                    case "excerpt" -> res.excerpt();
+                    default -> throw new IllegalArgumentException("no metadata field " + shown);
+                };
+                String theirs = meta(row.page(), shown);
+                Verdict v = switch (shown) {
+                    case "title" -> sameText(ours, theirs);
+                    case "byline" -> sameByline(ours, theirs);
+                    case "lang" -> sameLanguage(ours, theirs);
+                    case "publishedTime" -> sameTime(ours, theirs);
+                    default -> sameExcerpt(ours, theirs);
+                };
+                if (!v.right()) {
+                    System.out.printf(Locale.ROOT, "  %s%n    ours:   %s%n    theirs: %s%n", row.page().name(), ours, theirs);
+                }
+            }
+            System.out.println();
+        }
     }
 
     /** Right or wrong, and whether the reference had a value: a share of all pages, and of those with a value. */
