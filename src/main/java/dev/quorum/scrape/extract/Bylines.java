@@ -32,11 +32,14 @@ final class Bylines {
     }
 
     private static boolean isByline(Element e) {
-        if (e.attr("rel").equalsIgnoreCase("author") || e.attr("itemprop").toLowerCase(java.util.Locale.ROOT).contains("author")) {
+        if (e.attributesSize() == 0) {
+            return false; // most elements: nothing to look at
+        }
+        if (e.attr("rel").equalsIgnoreCase("author") || NAMED_BYLINE.matcher(e.attr("itemprop")).find()) {
             return true;
         }
-        String classAndId = e.className() + " " + e.id();
-        return classAndId.length() > 1 && NAMED_BYLINE.matcher(classAndId).find()
+        String classes = e.className();
+        return !classes.isEmpty() && NAMED_BYLINE.matcher(classes).find() || NAMED_BYLINE.matcher(e.id()).find()
                 || e.hasClass("fn") && e.parents().stream().anyMatch(p -> p.hasClass("vcard"));
     }
 

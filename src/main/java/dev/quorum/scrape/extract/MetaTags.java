@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
@@ -16,6 +17,7 @@ import org.jsoup.parser.Parser;
 final class MetaTags {
 
     private static final String[] KEY_ATTRIBUTES = {"property", "name", "http-equiv"};
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private final Map<String, String> contents = new HashMap<>();
 
@@ -25,14 +27,16 @@ final class MetaTags {
     static MetaTags of(Document doc) {
         MetaTags tags = new MetaTags();
         for (Element meta : doc.getElementsByTag("meta")) {
-            String content = Whitespace.collapse(Parser.unescapeEntities(meta.attr("content"), true));
+            String raw = meta.attr("content");
+            String content = Whitespace.collapse(raw.indexOf('&') < 0 ? raw : Parser.unescapeEntities(raw, true));
             if (content.isEmpty()) {
                 continue;
             }
             for (String attribute : KEY_ATTRIBUTES) {
                 // property may list several names ("og:description twitter:description"); Dublin Core is often
                 // written with a dot ("DC.description").
-                for (String key : meta.attr(attribute).toLowerCase(Locale.ROOT).split("\\s+")) {
+                String keys = meta.attr(attribute).strip().toLowerCase(Locale.ROOT);
+                for (String key : keys.indexOf(' ') < 0 ? new String[] {keys} : SPACES.split(keys)) {
                     if (key.startsWith("dc.") || key.startsWith("dcterms.")) {
                         key = key.replaceFirst("\\.", ":");
                     }
