@@ -1,5 +1,6 @@
 package dev.quorum.scrape;
 
+import dev.quorum.scrape.extract.Excerpt;
 import dev.quorum.scrape.extract.ExtractedPage;
 import dev.quorum.scrape.extract.ExtractionException;
 import dev.quorum.scrape.extract.HtmlExtractor;
@@ -19,9 +20,13 @@ import java.util.Optional;
  */
 public final class Extraction {
 
-    /** What we keep of a document, whatever its type. */
+    /**
+     * What we keep of a document, whatever its type.
+     *
+     * @param excerpt a summary for previews: a page's own description, a video's, or the first paragraph of the text
+     */
     public record Extracted(String title, Optional<String> author, Optional<String> published,
-            Optional<String> language, String text, int wordCount, Optional<Integer> pageCount) {
+            Optional<String> language, Optional<String> excerpt, String text, int wordCount, Optional<Integer> pageCount) {
     }
 
     private final HtmlExtractor html = new HtmlExtractor();
@@ -32,20 +37,22 @@ public final class Extraction {
         String type = contentType.map(t -> t.toLowerCase(Locale.ROOT)).orElse("");
         if (type.contains("application/pdf") || isPdf(body)) {
             PdfDocument d = pdf.extract(body);
-            return new Extracted(d.title().orElse(""), d.author(), d.published(), Optional.empty(), d.text(),
+            return new Extracted(d.title().orElse(""), d.author(), d.published(), Optional.empty(), Excerpt.fromText(d.text()), d.text(),
                     d.wordCount(), Optional.of(d.pageCount()));
         }
         if (isYouTube(sourceUrl)) {
             try {
                 VideoPage v = video.extract(new String(body, StandardCharsets.UTF_8), sourceUrl);
-                return new Extracted(v.title(), v.channel(), Optional.empty(), Optional.empty(), v.text(), v.wordCount(),
+                return new Extracted(v.title(), v.channel(), Optional.empty(), Optional.empty(),
+                        v.description().map(Excerpt::trimmed).filter(x -> !x.isEmpty()).or(() -> Excerpt.fromText(v.text())), v.text(), v.wordCount(),
                         Optional.empty());
             } catch (ExtractionException notAVideoPage) {
                 // YouTube's other pages (home, search) carry no video metadata: read them as HTML
             }
         }
         ExtractedPage p = html.extract(body, contentType, sourceUrl);
-        return new Extracted(p.title(), p.author(), p.published(), p.language(), p.text(), p.wordCount(), Optional.empty());
+        return new Extracted(p.title(), p.author(), p.published(), p.language(), p.excerpt(), p.text(), p.wordCount(),
+                Optional.empty());
     }
 
     static boolean isPdf(byte[] body) {

@@ -27,14 +27,14 @@ public class ExtractApi {
     private final Extraction extraction = new Extraction();
 
     /** What the extractor found. */
-    public record Result(String title, String author, String published, String language, String text, int wordCount,
-            Integer pageCount) {
+    public record Result(String title, String author, String published, String language, String excerpt, String text,
+            int wordCount, Integer pageCount) {
     }
 
     @POST
     @Consumes({"text/html", "application/xhtml+xml", "application/pdf", "text/plain"})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Extract title, author, date, language and main text from an HTML or PDF body",
+    @Operation(summary = "Extract title, author, date, language, excerpt and main text from an HTML or PDF body",
             description = "Send the document as the body with Content-Type text/html or application/pdf (at most 10 MiB); "
                     + "X-Source-Url says where it came from, which matters for YouTube pages.")
     public Result extract(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
@@ -52,7 +52,7 @@ public class ExtractApi {
         try {
             Extraction.Extracted e = extraction.extract(bytes, Optional.ofNullable(contentType), sourceUrl);
             return new Result(e.title(), e.author().orElse(null), e.published().orElse(null), e.language().orElse(null),
-                    e.text(), e.wordCount(), e.pageCount().orElse(null));
+                    e.excerpt().orElse(null), e.text(), e.wordCount(), e.pageCount().orElse(null));
         } catch (ExtractionException e) {
             throw new WebApplicationException("could not extract: " + e.getMessage(), Response.status(422).build());
         }

@@ -30,6 +30,7 @@ class ExtractApiTest {
                 .body("author", equalTo("Ada Lovelace"))
                 .body("published", containsString("2021-05-19"))
                 .body("language", equalTo("en"))
+                .body("excerpt", equalTo("A lease expires, but the old holder does not know it yet; a fencing token lets the storage refuse its late writes."))
                 .body("text", containsString("fencing token lets the storage refuse"))
                 .body("text", not(containsString("never text")))
                 .body("text", not(containsString("newsletter")))

@@ -8,10 +8,11 @@ import org.jsoup.nodes.Element;
 /** Who wrote a page, read from the byline a reader sees, for pages whose metadata does not say. */
 final class Bylines {
 
-    // rel=author, .author and itemprop=author are the usual markers; ".vcard .fn" is the hCard name inside a
-    // byline (WordPress, Blogger). Document order decides, so the post's byline wins over later comment authors.
-    private static final String BYLINE = "[itemprop=author], [rel=author], .author, .byline, .vcard .fn";
-    private static final Pattern BY = Pattern.compile("^(?:by|von|par|por)\\s+", Pattern.CASE_INSENSITIVE);
+    // rel=author, itemprop=author and a class or id that says "byline" or "author" (pb-byline, article-author,
+    // writtenBy) are the usual markers, as Readability reads them; ".vcard .fn" is the hCard name inside a byline
+    // (WordPress, Blogger); "authorization" is a login box. Document order decides, so the post's byline wins over later comment authors.
+    private static final Pattern NAMED_BYLINE = Pattern.compile("byline|author(?!i[sz])|writtenby", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BY = Pattern.compile("^(?:(?:posted|written) )?(?:by|von|par|por)\\s+", Pattern.CASE_INSENSITIVE);
     // Longer than any name list; a longer match is an author box with a biography.
     private static final int NAME_CHARS_MAX = 100;
 
@@ -19,13 +20,27 @@ final class Bylines {
     }
 
     static Optional<String> find(Document doc) {
-        for (Element byline : doc.select(BYLINE)) {
-            Optional<String> name = name(byline);
-            if (name.isPresent()) {
-                return name;
+        for (Element e : doc.body().getAllElements()) {
+            if (isByline(e)) {
+                Optional<String> name = name(e);
+                if (name.isPresent()) {
+                    return name;
+                }
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean isByline(Element e) {
+        if (e.attributesSize() == 0) {
+            return false; // most elements: nothing to look at
+        }
+        if (e.attr("rel").equalsIgnoreCase("author") || NAMED_BYLINE.matcher(e.attr("itemprop")).find()) {
+            return true;
+        }
+        String classes = e.className();
+        return !classes.isEmpty() && NAMED_BYLINE.matcher(classes).find() || NAMED_BYLINE.matcher(e.id()).find()
+                || e.hasClass("fn") && e.parents().stream().anyMatch(p -> p.hasClass("vcard"));
     }
 
     static boolean isUrl(String value) {

@@ -44,7 +44,9 @@ final class CharsetSniffer {
     /** The charset the bytes declare, ignoring a BOM. */
     private static Charset charset(byte[] body, Optional<String> contentType) {
         return contentType.flatMap(CharsetSniffer::headerCharset)
-                .or(() -> metaCharset(body).map(declared -> isMultiByteUtf8(body) ? StandardCharsets.UTF_8 : declared))
+                // Most pages declare UTF-8: then there is nothing to check, and the check decodes the whole page.
+                .or(() -> metaCharset(body).map(declared -> declared.equals(StandardCharsets.UTF_8) || isMultiByteUtf8(body)
+                        ? StandardCharsets.UTF_8 : declared))
                 .orElse(StandardCharsets.UTF_8);
     }
 

@@ -38,6 +38,7 @@ public final class HtmlExtractor {
         TextStats stats = TextStats.measure(body);
         List<Element> article = MainContent.locate(body, stats);
         String text = TextBlocks.write(article, stats, meta.title());
-        return new ExtractedPage(meta.title(), meta.author(), meta.published(), meta.language(), text, Words.count(text));
+        return new ExtractedPage(meta.title(), meta.author(), meta.published(), meta.language(),
+                Excerpt.of(meta.description(), text), text, Words.count(text));
     }
 }

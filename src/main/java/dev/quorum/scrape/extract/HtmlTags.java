@@ -39,6 +39,13 @@ final class HtmlTags {
         return NEVER_TEXT.contains(e.normalName());
     }
 
+    /** What a reader sees of {@code e}: its text without that of scripts, styles, templates and the like inside it. */
+    static String shownText(Element e) {
+        Element copy = e.clone();
+        copy.select("*").stream().filter(HtmlTags::isNeverText).toList().forEach(Element::remove);
+        return copy.text();
+    }
+
     /**
      * A link to somewhere else: an {@code <a>} with an {@code href} that is not {@code javascript:}, which is a
      * button in disguise whose text belongs to the sentence around it.

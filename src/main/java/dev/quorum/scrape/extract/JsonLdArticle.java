@@ -16,10 +16,11 @@ import java.util.Optional;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 
 /**
- * The article a page describes in its JSON-LD ({@code <script type="application/ld+json">}): headline, authors and
- * publication date. Scripts may hold one object, an array, or an {@code @graph} whose nodes refer to each other by
+ * The article a page describes in its JSON-LD ({@code <script type="application/ld+json">}): headline, authors,
+ * publication date and description. Scripts may hold one object, an array, or an {@code @graph} whose nodes refer to each other by
  * {@code @id}; the first node whose type is an article or a posting is the article. A script that does not parse is
  * skipped: publishers' JSON-LD is hand-templated and often broken.
  */
@@ -30,16 +31,20 @@ final class JsonLdArticle {
             .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS, JsonReadFeature.ALLOW_JAVA_COMMENTS,
                     JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_SINGLE_QUOTES)
             .build();
-    private static final JsonLdArticle NONE = new JsonLdArticle(null, List.of(), null);
+    private static final JsonLdArticle NONE = new JsonLdArticle(null, null, List.of(), null, null);
 
+    private final String name;
     private final String headline;
     private final List<String> authors;
     private final String datePublished;
+    private final String description;
 
-    private JsonLdArticle(String headline, List<String> authors, String datePublished) {
+    private JsonLdArticle(String name, String headline, List<String> authors, String datePublished, String description) {
+        this.name = name;
         this.headline = headline;
         this.authors = authors;
         this.datePublished = datePublished;
+        this.description = description;
     }
 
     static JsonLdArticle of(Document doc) {
@@ -57,14 +62,27 @@ final class JsonLdArticle {
                 .filter(JsonLdArticle::isArticle)
                 .findFirst()
                 .map(article -> new JsonLdArticle(
-                        text(article.get("headline")).or(() -> text(article.get("name"))).orElse(null),
+                        text(article.get("name")).orElse(null),
+                        text(article.get("headline")).orElse(null),
                         authorNames(article.get("author"), byId),
-                        text(article.get("datePublished")).orElse(null)))
+                        text(article.get("datePublished")).orElse(null),
+                        text(article.get("description")).orElse(null)))
                 .orElse(NONE);
     }
 
-    Optional<String> headline() {
-        return Optional.ofNullable(headline);
+    /**
+     * The article's title: its {@code name} or its {@code headline}. They should be the same; where they differ,
+     * one of them is often something else (Wikipedia's headline is a one-line description, some news sites put
+     * their own name in {@code name}), so the one that reads like the page's {@code <title>} wins, and
+     * {@code name} when neither or both do, as Readability decides.
+     */
+    Optional<String> title(String documentTitle) {
+        if (name != null && headline != null && !name.equals(headline)) {
+            boolean headlineMatches = PageTitle.similarity(headline, documentTitle) > PageTitle.SIMILAR;
+            boolean nameMatches = PageTitle.similarity(name, documentTitle) > PageTitle.SIMILAR;
+            return Optional.of(headlineMatches && !nameMatches ? headline : name);
+        }
+        return Optional.ofNullable(name).or(() -> Optional.ofNullable(headline));
     }
 
     List<String> authors() {
@@ -73,6 +91,10 @@ final class JsonLdArticle {
 
     Optional<String> datePublished() {
         return Optional.ofNullable(datePublished);
+    }
+
+    Optional<String> description() {
+        return Optional.ofNullable(description);
     }
 
     private static Optional<JsonNode> parse(String script) {
@@ -145,12 +167,14 @@ final class JsonLdArticle {
         return List.copyOf(names);
     }
 
-    /** A non-blank string value, or the first one of an array. */
+    /** A non-blank string value, or the first one of an array; HTML entities that templates leave in it decoded. */
     private static Optional<String> text(JsonNode node) {
         if (node == null) {
             return Optional.empty();
         }
         JsonNode value = node.isArray() && !node.isEmpty() ? node.get(0) : node;
-        return value.isTextual() ? Optional.of(Whitespace.collapse(value.asText())).filter(s -> !s.isEmpty()) : Optional.empty();
+        return value.isTextual()
+                ? Optional.of(Whitespace.collapse(Parser.unescapeEntities(value.asText(), true))).filter(s -> !s.isEmpty())
+                : Optional.empty();
     }
 }

@@ -6,13 +6,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * Reads title, author, publication date and language, each from the first source that has it, most deliberate
+ * Reads title, author, publication date, language and description, each from the first source that has it, most deliberate
  * first: Open Graph and article meta tags, then JSON-LD, then plain meta tags, then what the page shows.
  */
 final class MetadataReader {
-
-    /** Separators sites put between a page's title and their own name. */
-    private static final List<String> SITE_NAME_SEPARATORS = List.of(" | ", " - ", " – ", " — ", " · ", " :: ");
 
     private MetadataReader() {
     }
@@ -20,46 +17,49 @@ final class MetadataReader {
     static PageMetadata read(Document doc) {
         MetaTags meta = MetaTags.of(doc);
         JsonLdArticle jsonLd = JsonLdArticle.of(doc);
-        return new PageMetadata(title(doc, meta, jsonLd), author(doc, meta, jsonLd), published(doc, meta, jsonLd), language(doc, meta));
+        return new PageMetadata(title(doc, meta, jsonLd), author(doc, meta, jsonLd), published(doc, meta, jsonLd), language(doc, meta),
+                description(meta, jsonLd));
     }
 
+    /** The article's title as the page states it (JSON-LD, Dublin Core, Open Graph...), else its cleaned {@code <title>}. */
     private static String title(Document doc, MetaTags meta, JsonLdArticle jsonLd) {
-        return meta.get("og:title")
-                .or(jsonLd::headline)
-                .or(() -> titleElement(doc, meta.get("og:site_name")))
-                .or(() -> Optional.ofNullable(doc.selectFirst("h1")).map(h1 -> Whitespace.collapse(shownText(h1))))
+        String documentTitle = PageTitle.of(doc, meta.get("og:site_name"));
+        return jsonLd.title(documentTitle)
+                .or(() -> meta.get("dc:title"))
+                .or(() -> meta.get("dcterms:title"))
+                .or(() -> meta.get("og:title"))
+                .or(() -> meta.get("title"))
+                .or(() -> meta.get("twitter:title"))
+                .or(() -> meta.get("parsely-title"))
+                .or(() -> Optional.of(documentTitle))
                 .filter(title -> !title.isEmpty())
+                .or(() -> Optional.ofNullable(doc.selectFirst("h1")).map(h1 -> Whitespace.collapse(HtmlTags.shownText(h1))))
                 .orElse("");
     }
 
-    /** What a reader sees of {@code e}: its text without that of scripts, styles, templates and the like inside it. */
-    private static String shownText(org.jsoup.nodes.Element e) {
-        org.jsoup.nodes.Element copy = e.clone();
-        copy.select("*").stream().filter(HtmlTags::isNeverText).toList().forEach(org.jsoup.nodes.Element::remove);
-        return copy.text();
-    }
-
-    /** The {@code <title>}, without the " | Site" suffix when it repeats {@code og:site_name}. */
-    private static Optional<String> titleElement(Document doc, Optional<String> siteName) {
-        String title = Whitespace.collapse(doc.title());
-        if (siteName.isPresent()) {
-            for (String separator : SITE_NAME_SEPARATORS) {
-                String suffix = separator + siteName.get();
-                int start = title.length() - suffix.length();
-                if (start > 0 && title.regionMatches(true, start, suffix, 0, suffix.length())) {
-                    return Optional.of(title.substring(0, start).strip());
-                }
-            }
-        }
-        return Optional.of(title).filter(t -> !t.isEmpty());
-    }
-
     private static Optional<String> author(Document doc, MetaTags meta, JsonLdArticle jsonLd) {
-        return meta.get("author")
+        return (jsonLd.authors().isEmpty() ? Optional.<String>empty() : Optional.of(String.join(", ", jsonLd.authors())))
+                .or(() -> meta.get("dc:creator"))
+                .or(() -> meta.get("dcterms:creator"))
+                .or(() -> meta.get("author"))
+                .or(() -> meta.get("parsely-author"))
                 // article:author is meant to be a profile URL; some sites put the name there instead.
-                .or(() -> meta.get("article:author").filter(a -> !Bylines.isUrl(a)))
-                .or(() -> jsonLd.authors().isEmpty() ? Optional.empty() : Optional.of(String.join(", ", jsonLd.authors())))
+                .or(() -> meta.get("article:author"))
+                .filter(a -> !Bylines.isUrl(a))
                 .or(() -> Bylines.find(doc));
+    }
+
+    /**
+     * What the page says it is about, in Readability's order: JSON-LD, Dublin Core, Open Graph, the plain
+     * description, Twitter's card.
+     */
+    private static Optional<String> description(MetaTags meta, JsonLdArticle jsonLd) {
+        return jsonLd.description()
+                .or(() -> meta.get("dc:description"))
+                .or(() -> meta.get("dcterms:description"))
+                .or(() -> meta.get("og:description"))
+                .or(() -> meta.get("description"))
+                .or(() -> meta.get("twitter:description"));
     }
 
     private static Optional<String> published(Document doc, MetaTags meta, JsonLdArticle jsonLd) {

@@ -114,7 +114,10 @@ final class TextBlocks {
 
         private boolean isLeftOut(Element e) {
             TextStats.Counts c = stats.of(e);
-            boolean linkList = c.hasBlockChild() && c.linkDensity() > LINK_DENSITY_MAX && preDepth == 0 && dataTableDepth == 0;
+            // A list of citations is half links too, but each item has text of its own; a menu's items have none.
+            double ownChars = c.chars() * (1 - c.linkDensity());
+            boolean linkList = c.hasBlockChild() && c.linkDensity() > LINK_DENSITY_MAX && preDepth == 0 && dataTableDepth == 0
+                    && ownChars < (double) OWN_TEXT_CHARS_MIN * e.childrenSize();
             return linkList || isPermalink(e);
         }
 

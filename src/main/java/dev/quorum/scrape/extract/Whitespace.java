@@ -7,6 +7,9 @@ final class Whitespace {
     }
 
     static boolean isSpace(int codePoint) {
+        if (codePoint < 128) { // the common case, without the Unicode tables
+            return codePoint == ' ' || codePoint >= '\t' && codePoint <= '\r' || codePoint >= 0x1c && codePoint <= 0x1f;
+        }
         return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
     }
 

@@ -142,4 +142,30 @@ class CorpusFailureClassesTest {
                 () -> assertTrue(text.contains("island country in the southwestern Pacific"), text),
                 () -> assertFalse(text.contains("Random article"), text));
     }
+    /**
+     * wikipedia-4: a reference ("Gettell, Oliver (2014-03-25). <a>Title</a>. <i><a>Los Angeles Times</a></i>.
+     * Retrieved 2014-03-28.") is half link text and still a sentence of its own; it stays, a menu of links does not.
+     */
+    @Test
+    void aCitationThatIsHalfLinksIsKeptAndALinkMenuIsNot() {
+        String text = text("""
+                <body><div id="content"><div class="mw-parser-output">
+                <p>This list of films featuring time loops names films in which characters relive the same day.""" + FILLER + """
+                </p><p>The loop starts again when a certain condition is met, such as a clock reaching a time.""" + FILLER + """
+                </p><h2>References</h2><div class="reflist"><ol class="references">
+                <li id="cite_note-43"><span class="mw-cite-backlink"><b><a href="#cite_ref-43" title="Jump up">^</a></b></span>
+                <span class="reference-text"><cite id="CITEREFGettell,_Oliver2014" class="citation web cs1">Gettell, Oliver
+                (2014-03-25). <a rel="nofollow" class="external text" href="https://www.latimes.com/entertainment/movies/">"'Edge of
+                Tomorrow' trailer: Tom Cruise fights an eternal battle"</a>. <i><a href="/wiki/Los_Angeles_Times">Los Angeles
+                Times</a></i><span class="reference-accessdate">. Retrieved <span class="nowrap">2014-03-28</span></span>.</cite></span></li>
+                </ol></div></div></div>
+                <div id="mw-navigation"><ul><li><a href="/">Main page</a></li><li><a href="/wiki/Contents">Contents</a></li>
+                <li><a href="/random">Random article</a></li></ul></div>
+                </body>""");
+        assertAll(
+                () -> assertTrue(text.contains("Gettell, Oliver (2014-03-25)."), text),
+                () -> assertTrue(text.contains("Retrieved 2014-03-28"), text),
+                () -> assertTrue(text.contains("relive the same day"), text),
+                () -> assertFalse(text.contains("Random article"), text));
+    }
 }

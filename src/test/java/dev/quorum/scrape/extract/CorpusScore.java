@@ -33,7 +33,7 @@ import org.jsoup.Jsoup;
  * the text of {@code expected.html} (what Readability.js extracts from {@code source.html}) against ours, and
  * {@code expected-metadata.json} against our metadata. Run by hand, never by surefire (CI has no corpus):
  *
- * <pre>./mvnw -q test-compile exec:exec@extract-corpus [-Dextract.corpus=DIR] [-Dextract.compare=REV]</pre>
+ * <pre>./mvnw -q test-compile exec:exec@extract-corpus [-Dextract.corpus=DIR] [-Dextract.compare=REV] [-Dextract.rounds=N]</pre>
  *
  * <p><b>Text.</b> Both texts become bags of word 3-shingles ({@link ShingleOverlap}: lower-cased Unicode word
  * tokens, CJK and Thai one character a word). Per page: precision, recall and F1. In total: the micro-average
@@ -46,10 +46,10 @@ import org.jsoup.Jsoup;
  * whitespace and case (a leading "By" dropped from bylines); language equal as a primary subtag ({@code en-US} is
  * {@code en}); publication time equal as an instant, or as a calendar date when either side has no time; excerpt
  * equal, or one a prefix of the other (an ellipsis at the end ignored). Both sides empty is right. Pages without
- * a metadata file are not counted.
+ * a metadata file are not counted. {@code -Dextract.mismatches=FIELD} lists the pages where that field is wrong.
  *
- * <p><b>Speed.</b> Pages per second on one thread, whole rounds over the corpus from raw bytes, after one round
- * of warm-up. With {@code -Dextract.compare=REV} the extractor package of that git revision is compiled into a
+ * <p><b>Speed.</b> Pages per second on one thread, whole rounds over the corpus from raw bytes
+ * ({@code -Dextract.rounds}, 9 by default), after {@code -Dextract.warmup} rounds of warm-up (5). With {@code -Dextract.compare=REV} the extractor package of that git revision is compiled into a
  * temporary directory and loaded beside this one; both are scored, and their timing rounds alternate in the same
  * JVM, so the ratio of the two rates is measured under the same load.
  */
@@ -187,6 +187,33 @@ public final class CorpusScore {
         field("publishedTime", withMeta.stream().map(row -> sameTime(row.result().published(), meta(row.page(), "publishedTime"))).toList());
         field("excerpt", withMeta.stream().map(row -> sameExcerpt(row.result().excerpt(), meta(row.page(), "excerpt"))).toList());
         System.out.println();
+        String shown = System.getProperty("extract.mismatches", "").strip();
+        if (!shown.isEmpty()) {
+            System.out.println("Pages where " + shown + " is wrong (ours / theirs):");
+            for (Row row : withMeta) {
+                Result res = row.result();
+                String ours = switch (shown) {
+                    case "title" -> res.title();
+                    case "byline" -> res.byline();
+                    case "lang" -> res.language();
+                    case "publishedTime" -> res.published();
+                    case "excerpt" -> res.excerpt();
+                    default -> throw new IllegalArgumentException("no metadata field " + shown);
+                };
+                String theirs = meta(row.page(), shown);
+                Verdict v = switch (shown) {
+                    case "title" -> sameText(ours, theirs);
+                    case "byline" -> sameByline(ours, theirs);
+                    case "lang" -> sameLanguage(ours, theirs);
+                    case "publishedTime" -> sameTime(ours, theirs);
+                    default -> sameExcerpt(ours, theirs);
+                };
+                if (!v.right()) {
+                    System.out.printf(Locale.ROOT, "  %s%n    ours:   %s%n    theirs: %s%n", row.page().name(), ours, theirs);
+                }
+            }
+            System.out.println();
+        }
     }
 
     /** Right or wrong, and whether the reference had a value: a share of all pages, and of those with a value. */
@@ -290,9 +317,13 @@ public final class CorpusScore {
             return;
         }
         long bytes = pages.stream().mapToLong(p -> p.source().length).sum();
-        round(pages, head);
-        if (base != null) {
-            round(pages, base);
+        // One round is not enough for the JIT: in a first measurement the rates still doubled from round 5 to 9.
+        int warmup = Integer.getInteger("extract.warmup", 5);
+        for (int i = 0; i < warmup; i++) {
+            if (base != null) {
+                round(pages, base);
+            }
+            round(pages, head);
         }
         List<Double> headRates = new ArrayList<>();
         List<Double> baseRates = new ArrayList<>();

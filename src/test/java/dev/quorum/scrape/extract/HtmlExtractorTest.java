@@ -86,6 +86,65 @@ class HtmlExtractorTest {
         }
 
         @Test
+        void withoutADeclaredSiteNameTheTitleLosesWhatFollowsItsLastSeparator() {
+            assertEquals("Get your code covered | Code", html("<title>Get your code covered | Code | Nicolas P</title>").title());
+            assertEquals("Lorem ipsum dolor sit amet", html("<title>Lorem ipsum dolor sit amet – My website</title>").title());
+            // Too short once cut: the part before the first separator goes instead, and the hyphen in a word is no separator.
+            assertEquals("Two-Phase Commit explained in full", html("<title>Notes - Two-Phase Commit explained in full</title>").title());
+            // Four words or fewer left: the whole title stays.
+            assertEquals("Two-Phase Commit - Lecture Notes", html("<title>Two-Phase Commit - Lecture Notes</title>").title());
+        }
+
+        @Test
+        void aJsonLdNameAndHeadlineThatDifferAreDecidedByThePageTitle() {
+            String wikipedia = """
+                    <script type="application/ld+json">{"@type": "Article", "name": "New Zealand",
+                      "headline": "constitutional monarchy in Oceania"}</script><title>New Zealand - Wikipedia</title>""";
+            assertEquals("New Zealand", html(wikipedia).title());
+            String news = """
+                    <script type="application/ld+json">{"@type": "NewsArticle", "name": "Aktuálně.cz",
+                      "headline": "West Ham hrozí gigantům, okouzlil i Linekera"}</script>
+                    <title>West Ham hrozí gigantům, okouzlil i Linekera | Aktuálně.cz</title>""";
+            assertEquals("West Ham hrozí gigantům, okouzlil i Linekera", html(news).title());
+        }
+
+        @Test
+        void dublinCoreAndSpaceSeparatedPropertiesAreRead() {
+            ExtractedPage page = html("""
+                    <title>Title element</title>
+                    <meta property="x:title dc:title" content="Preferred title">
+                    <meta property="dc:creator twitter:site_name" content="Creator Name">
+                    <meta name="author" content="Someone else">
+                    <meta name="DC.description" content="What it is about">""");
+            assertEquals("Preferred title", page.title());
+            assertEquals(Optional.of("Creator Name"), page.author());
+            assertEquals(Optional.of("What it is about"), page.excerpt());
+        }
+
+        @Test
+        void bylinesAreFoundByClassItempropAndRelWithoutTheirBy() {
+            assertEquals(Optional.of("Erin Cunningham"),
+                    html("<div class='pb-sig-line'><span class='pb-byline'>By <a href='/people/ec'>Erin Cunningham</a></span></div><p>Text.</p>").author());
+            assertEquals(Optional.of("Helen Ward"), html("<p class='post-meta'><span class='writtenBy'>Posted by Helen Ward</span></p>").author());
+            assertEquals(Optional.of("Corey Kilgannon"),
+                    html("<p itemprop='author creator'><span itemprop='name'>Corey Kilgannon</span></p>").author());
+            // A login box named "authorization" is not a byline, nor is a biography of more than a hundred characters.
+            assertEquals(Optional.empty(), html("<div id='authorization'>Sign In | Sign Up</div><div class='author-bio'>"
+                    + "Jo writes about distributed systems, consensus protocols and the operational side of running them at scale.</div>").author());
+        }
+
+        @Test
+        void excerptsComeFromTheDescriptionWithEntitiesDecodedElseFromTheFirstProseParagraph() {
+            assertEquals(Optional.of("That's what you see"),
+                    html("<meta property='og:description' content='That&amp;#039;s what you see'><p>Body text here.</p>").excerpt());
+            ExtractedPage page = html("<article><h2>Identify problems before they become disasters</h2><p>By Kim</p>"
+                    + "<p>Many developers think that having a critical bug in their code is the worst thing that can happen to them.</p></article>");
+            assertEquals(Optional.of("Many developers think that having a critical bug in their code is the worst thing that can happen to them."),
+                    page.excerpt());
+            assertEquals(Optional.empty(), html("<body><ul><li>Home</li><li>About</li></ul>").excerpt());
+        }
+
+        @Test
         void theTitleFallsBackToTheFirstHeading() {
             assertEquals("Gossip, briefly", html("<body><h1> Gossip,\n briefly </h1><p>Text.</p>").title());
             assertEquals("", html("<body><p>No title anywhere.</p>").title());
