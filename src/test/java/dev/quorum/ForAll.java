@@ -77,6 +77,17 @@ public final class ForAll {
     }
 
     /** One edit that may break anything: delete, insert, overwrite, duplicate a slice, truncate, swap lines, repeat, CRLF. */
+    /** {@code text} with two of its lines (perhaps the same one) swapped. */
+    public static String swapLines(SplittableRandom random, String text) {
+        String[] lines = text.split("\n", -1);
+        int a = random.nextInt(lines.length);
+        int b = random.nextInt(lines.length);
+        String t = lines[a];
+        lines[a] = lines[b];
+        lines[b] = t;
+        return String.join("\n", lines);
+    }
+
     public static String mutate(SplittableRandom random, String text, String[] pieces) {
         int at = text.isEmpty() ? 0 : random.nextInt(text.length());
         int end = Math.min(text.length(), at + random.nextInt(400));
@@ -92,15 +103,8 @@ public final class ForAll {
                 return text.substring(0, end) + text.substring(at, end) + text.substring(end);
             case 4:
                 return text.substring(0, at);
-            case 5: {
-                String[] lines = text.split("\n", -1);
-                int a = random.nextInt(lines.length);
-                int b = random.nextInt(lines.length);
-                String t = lines[a];
-                lines[a] = lines[b];
-                lines[b] = t;
-                return String.join("\n", lines);
-            }
+            case 5:
+                return swapLines(random, text);
             case 6:
                 return text.substring(0, at) + piece.repeat(1 + random.nextInt(2_000)) + text.substring(at);
             default:

@@ -76,15 +76,8 @@ class EdnFuzzTest {
             }
             case 6:
                 return text.substring(0, at) + "9".repeat(1 + random.nextInt(200)) + text.substring(at);
-            case 7: {
-                String[] lines = text.split("\n", -1);
-                int a = random.nextInt(lines.length);
-                int b = random.nextInt(lines.length);
-                String t = lines[a];
-                lines[a] = lines[b];
-                lines[b] = t;
-                return String.join("\n", lines);
-            }
+            case 7:
+                return dev.quorum.ForAll.swapLines(random, text);
             default: {
                 String[] words = {":invoke", ":ok", ":fail", ":info", ":nemesis", ":process", ":index", "nil", ":cas", ":read",
                         "[1 2]", "-1", "1.5", "3N", "#inst \"2024\"", ":value", "#_ 1", "\\u00e9", "\\newline"};
