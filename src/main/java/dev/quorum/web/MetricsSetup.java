@@ -15,6 +15,23 @@ import java.time.Duration;
 @Singleton
 public class MetricsSetup {
 
+    /**
+     * /q/metrics answers an Accept it cannot serve with an empty 406; this says which formats it has. A client
+     * that accepts text/plain, OpenMetrics or anything, or says nothing, gets the metrics as before.
+     */
+    void install(@jakarta.enterprise.event.Observes io.vertx.ext.web.Router router) {
+        router.routeWithRegex("/q/metrics(/.*)?").order(Integer.MIN_VALUE + 4).handler(ctx -> {
+            String accept = ctx.request().getHeader("Accept");
+            if (accept == null || accept.isBlank() || accept.contains("*/*") || accept.contains("text/plain")
+                    || accept.contains("text/*") || accept.contains("application/openmetrics-text")) {
+                ctx.next();
+                return;
+            }
+            ctx.response().setStatusCode(406).putHeader("Content-Type", "text/plain;charset=UTF-8")
+                    .end("406 Not Acceptable: metrics are served as text/plain (Prometheus) or application/openmetrics-text\n");
+        });
+    }
+
     @Produces
     @Singleton
     MeterFilter routeHistograms() {
