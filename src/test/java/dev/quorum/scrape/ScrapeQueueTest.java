@@ -55,12 +55,8 @@ class ScrapeQueueTest {
 
     @BeforeEach
     void start() throws IOException {
-        server = new FixtureServer();
-        server.page("/robots.txt", 404, "text/plain", "");
-        // Only this test's resources are due: the real list's links are never fetched in tests.
-        QuarkusTransaction.requiringNew().run(() ->
-                em.createNativeQuery("UPDATE scrape_job SET next_attempt_at = now() + interval '100 years', lease_owner = NULL, lease_until = NULL")
-                        .executeUpdate());
+        server = ScrapeFixtures.server();
+        ScrapeFixtures.parkEveryJob(em); // only this test's resources are due
     }
 
     @AfterEach

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.quorum.catalog.CanonicalUrl;
 import dev.quorum.catalog.Resource;
 import dev.quorum.scrape.FixtureServer;
+import dev.quorum.scrape.ScrapeFixtures;
 import dev.quorum.scrape.ScrapeQueue;
 import dev.quorum.scrape.ScrapeWorker;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -52,11 +53,8 @@ class ScrapedScriptBrowserTest extends AbstractBrowserTest {
 
     @BeforeEach
     void start() throws IOException {
-        server = new FixtureServer();
-        server.page("/robots.txt", 404, "text/plain", "");
-        QuarkusTransaction.requiringNew().run(() ->
-                em.createNativeQuery("UPDATE scrape_job SET next_attempt_at = now() + interval '100 years', lease_owner = NULL, lease_until = NULL")
-                        .executeUpdate());
+        server = ScrapeFixtures.server();
+        ScrapeFixtures.parkEveryJob(em); // only this test's resources are due
     }
 
     @AfterEach
