@@ -66,8 +66,8 @@ public class HttpLayerErrors {
 
     static void write(RoutingContext ctx, int status, String message) {
         String reason = reason(status);
-        String uri = ctx.request().uri();
-        boolean api = uri.startsWith("/api/") || uri.equals("/api") || uri.startsWith("/api?");
+        String path = ctx.request().path();
+        boolean api = path != null && ErrorMapping.isApi(path);
         String body;
         String type;
         if (api) {
