@@ -19,9 +19,6 @@ public final class Main {
 
     static final String URI_VALIDATION = "vertx.disableURIValidation";
 
-    private Main() {
-    }
-
     public static void main(String... args) {
         if (System.getProperty(URI_VALIDATION) == null) {
             System.setProperty(URI_VALIDATION, "true");
