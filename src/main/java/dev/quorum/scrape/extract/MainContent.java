@@ -18,7 +18,11 @@ import org.jsoup.nodes.Element;
  */
 final class MainContent {
 
-    private static final List<String> SEMANTIC_ROOTS = List.of("article", "[itemprop=articleBody]", "main, [role=main]");
+    private static final String REGION = "main, [role=main]";
+    private static final List<String> SEMANTIC_ROOTS = List.of("article", "[itemprop=articleBody]", REGION);
+    /** Microdata types that say an element is one article, not a region of the page. */
+    private static final Pattern ARTICLE_TYPE = Pattern.compile(
+            "https?://schema\\.org/(Article|NewsArticle|BlogPosting|Report|ScholarlyArticle|TechArticle)", Pattern.CASE_INSENSITIVE);
     private static final double MOST_OF_THE_TEXT = 0.5;
     private static final int ALTERNATIVES_MIN = 3;
     private static final Pattern SENTENCE_END = Pattern.compile("\\.( |$)");
@@ -50,10 +54,41 @@ final class MainContent {
         for (String selector : SEMANTIC_ROOTS) {
             Optional<Element> largest = body.select(selector).stream().max(Comparator.comparingInt(e -> stats.of(e).chars()));
             if (largest.isPresent() && bodyChars > 0 && stats.of(largest.get()).chars() >= MOST_OF_THE_TEXT * bodyChars) {
-                return largest;
+                return selector.equals(REGION) ? Optional.of(markedArticleWithin(largest.get(), stats)) : largest;
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * {@code <main>} marks the page's main region, which may hold a feed of other stories after the article. When an
+     * element inside it is marked as an article and holds the region's best-scoring container, that element is the
+     * article; a marked teaser in a feed does not hold the best container, so it is not mistaken for the story.
+     */
+    private static Element markedArticleWithin(Element region, TextStats stats) {
+        if (region.stream().noneMatch(e -> e != region && isMarkedArticle(e))) {
+            return region;
+        }
+        Map<Element, Double> scores = ContentScorer.score(region, stats);
+        if (scores.isEmpty()) {
+            return region;
+        }
+        Element top = scores.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        Element article = region;
+        for (Element e = top; e != null && e != region; e = e.parent()) {
+            if (isMarkedArticle(e)) {
+                article = e; // the outermost marked element on the way up
+            }
+        }
+        return article;
+    }
+
+    private static boolean isMarkedArticle(Element e) {
+        if (e.normalName().equals("article") || e.attr("itemprop").equalsIgnoreCase("articleBody")) {
+            return true;
+        }
+        String type = e.attr("itemtype");
+        return !type.isEmpty() && ARTICLE_TYPE.matcher(type.trim()).matches();
     }
 
     /** When three or more of the next best candidates score close to the top one and share an ancestor, take it. */

@@ -168,4 +168,52 @@ class CorpusFailureClassesTest {
                 () -> assertTrue(text.contains("relive the same day"), text),
                 () -> assertFalse(text.contains("Random article"), text));
     }
+
+    /**
+     * yahoo-3: {@code role="main"} holds the story, marked as a schema.org Article, and after it a feed of other
+     * stories, each a headline and a paragraph of summary; the feed has most of the text and is not the article.
+     */
+    @Test
+    void anArticleMarkedInsideTheMainRegionIsTakenWithoutTheFeedAfterIt() {
+        String text = text("""
+                <body><div class="Col2 yog-cp"><div id="Main" class="Pos-r Z-3 Stack yog-card yog-content" role="main">
+                <section class="yom-mod yom-card-main yom-article" id="mediacontentstory"><div class="book clearfix">
+                <div class="body yom-art-content clearfix" itemscope="" itemtype="https://schema.org/Article">
+                <p>A photographer and Navy veteran is fighting back after a photo she posted to Facebook started an
+                online backlash.""" + FILLER + """
+                </p><p>Vanessa Hicks said she had no idea her photo would be considered controversial.""" + FILLER + """
+                </p></div></div></section>
+                <div class="yom-remote"><div id="td-applet-stream_container"><ul>""" + STREAM_ITEM.repeat(8) + """
+                </ul></div></div></div></div></body>""");
+        assertAll(
+                () -> assertTrue(text.contains("fighting back after a photo she posted"), text),
+                () -> assertTrue(text.contains("would be considered controversial"), text),
+                () -> assertFalse(text.contains("Alan Thicke"), text));
+    }
+
+    private static final String STREAM_ITEM = """
+            <li class="js-stream-content"><div class="Bfc"><h3 class="Fw-b Fz-m Mb-2"><a href="https://gma.yahoo.com/thicke.html"
+            class="js-stream-content-link">'Growing Pains' Star Alan Thicke Dead at 69</a></h3>
+            <p class="Mb-2">Alan Thicke, the actor best-known for his starring role in the 1980s sitcom, died Tuesday at
+            age 69. A publicist for Thicke's son, Robin, said the actor suffered a heart attack in Los Angeles.</p></div></li>
+            """;
+
+    /** The other way round: a story not marked up, beside a feed of teasers that are each an {@code <article>}. */
+    @Test
+    void markedTeasersInTheMainRegionDoNotStandInForTheStory() {
+        String text = text("""
+                <body><main><div class="story">
+                <p>A photographer and Navy veteran is fighting back after a photo she posted to Facebook started an
+                online backlash.""" + FILLER + """
+                </p><p>Vanessa Hicks said she had no idea her photo would be considered controversial.""" + FILLER + """
+                </p><p>She said she stayed up until four in the morning to take down comments.""" + FILLER + """
+                </p></div>
+                <article><h3><a href="/a.html">Another story</a></h3><p>A summary of another story, short and
+                plain.</p></article><article><h3><a href="/b.html">A third story</a></h3><p>A summary of a third
+                story, short and plain.</p></article></main></body>""");
+        assertAll(
+                () -> assertTrue(text.contains("fighting back after a photo she posted"), text),
+                () -> assertTrue(text.contains("take down comments"), text));
+    }
+
 }
