@@ -32,7 +32,11 @@ final class HtmlTags {
     }
 
     static boolean isHeading(Element e) {
-        return HEADINGS.contains(e.normalName());
+        return isHeading(e.normalName());
+    }
+
+    static boolean isHeading(String tag) {
+        return HEADINGS.contains(tag);
     }
 
     static boolean isNeverText(Element e) {

@@ -3,6 +3,7 @@ package dev.quorum.scrape.extract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -14,13 +15,18 @@ import org.jsoup.select.NodeTraversor;
  * paragraph with its whitespace collapsed; {@code <pre>} keeps its lines; two {@code <br>} in a row end a paragraph,
  * as they do on pages without {@code <p>}. Left out: containers and paragraphs that are mostly link text (link
  * lists, tag clouds, "previous post" links left inside the article), heading permalinks such as "¶", and repeats
- * of the title, which {@link ExtractedPage} carries separately.
+ * of the title, which {@link ExtractedPage} carries separately. Headings that are one link are left out too (the
+ * "related stories" after an article) unless the page is a listing, such as a section front, where they are its
+ * content.
  */
 final class TextBlocks {
 
     private static final double LINK_DENSITY_MAX = 0.5;
     /** Text outside links that makes a mostly-linked paragraph worth keeping. */
     private static final int OWN_TEXT_CHARS_MIN = 25;
+    private static final int HEADLINE_WORDS_MIN = 3;
+    private static final int LISTING_HEADLINES_MIN = 8;
+    private static final int TEASER_CHARS_MAX = 250;
 
     private TextBlocks() {
     }
@@ -32,13 +38,15 @@ final class TextBlocks {
             NodeTraversor.filter(layout, root);
             layout.endParagraph(root.normalName());
         }
-        return String.join("\n\n", layout.paragraphs);
+        return String.join("\n\n", layout.isListing() ? layout.withHeadlines() : layout.paragraphs);
     }
 
     private static final class Layout implements NodeFilter {
         private final TextStats stats;
         private final String title;
         private final List<String> paragraphs = new ArrayList<>();
+        /** Headings that are one link, left out unless the page is a listing: each the index it would have had, and its text. */
+        private final List<Map.Entry<Integer, String>> headlines = new ArrayList<>();
         /** The element being laid out, which is never left out itself. */
         private Element root;
         /** The paragraph being collected: its text, the block it belongs to, its size and how much of it is links. */
@@ -162,6 +170,9 @@ final class TextBlocks {
                     && chars - linkChars < OWN_TEXT_CHARS_MIN;
             if (!paragraph.isEmpty() && !mostlyLinks && !repeatsTitle(paragraph)) {
                 paragraphs.add(paragraph);
+            } else if (mostlyLinks && HtmlTags.isHeading(paragraphTag) && Words.count(paragraph) >= HEADLINE_WORDS_MIN
+                    && !repeatsTitle(paragraph)) {
+                headlines.add(Map.entry(paragraphs.size(), paragraph));
             }
             text.setLength(0);
             chars = 0;
@@ -169,6 +180,31 @@ final class TextBlocks {
             afterBreak = false;
             preformatted = preDepth > 0;
             paragraphTag = nextTag;
+        }
+
+        /**
+         * A listing (a section front, a feed) rather than an article: eight or more linked headlines, with less
+         * than a short teaser's worth of other text each. Its headlines are its content.
+         */
+        boolean isListing() {
+            if (headlines.size() < LISTING_HEADLINES_MIN) {
+                return false;
+            }
+            long otherChars = paragraphs.stream().mapToLong(String::length).sum();
+            return otherChars < (long) TEASER_CHARS_MAX * headlines.size();
+        }
+
+        List<String> withHeadlines() {
+            List<String> merged = new ArrayList<>(paragraphs.size() + headlines.size());
+            int next = 0;
+            for (Map.Entry<Integer, String> headline : headlines) {
+                while (next < headline.getKey()) {
+                    merged.add(paragraphs.get(next++));
+                }
+                merged.add(headline.getValue());
+            }
+            merged.addAll(paragraphs.subList(next, paragraphs.size()));
+            return merged;
         }
 
         /** Preformatted text line by line, without trailing spaces or blank lines, which would read as paragraph breaks. */

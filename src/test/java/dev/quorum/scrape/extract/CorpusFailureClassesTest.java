@@ -216,4 +216,23 @@ class CorpusFailureClassesTest {
                 () -> assertTrue(text.contains("take down comments"), text));
     }
 
+    /**
+     * nytimes-5: a section front has no article, only teasers, each a linked headline over a sentence of summary.
+     * There the headlines are the content and are kept; after an article, a few linked headlines are left out.
+     */
+    @Test
+    void aSectionFrontKeepsItsHeadlinesAndAnArticleLeavesOutTheLinkedOnesAfterIt() {
+        String teasers = """
+                <li><article><h3 class="css-1ybpork">Ensayo invitado</h3>
+                <h2 class="css-byk1jx"><a href="/es/2022/01/25/espanol/opinion/beatles-get-back.html">El día que renuncié
+                a los Beatles</a></h2><p class="css-tskdi9">Estaba obsesionado con el cuarteto de Liverpool.</p></article></li>
+                """.repeat(8);
+        String front = text("<body><div id=\"site-content\"><section><ol>" + teasers + "</ol></section></div></body>");
+        String paragraph = "<p>Cuando me desintoxiqué de ellos descubrí un nuevo mundo musical." + FILLER + FILLER + "</p>";
+        String article = text("<body><div class=\"story\">" + paragraph.repeat(5) + "<ol>" + teasers + "</ol></div></body>");
+        assertAll(
+                () -> assertTrue(front.contains("El día que renuncié a los Beatles\n\nEstaba obsesionado"), front),
+                () -> assertTrue(article.contains("descubrí un nuevo mundo musical"), article),
+                () -> assertFalse(article.contains("renuncié a los Beatles"), article));
+    }
 }
