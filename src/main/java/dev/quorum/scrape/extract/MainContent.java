@@ -20,9 +20,10 @@ final class MainContent {
 
     private static final String REGION = "main, [role=main]";
     private static final List<String> SEMANTIC_ROOTS = List.of("article", "[itemprop=articleBody]", REGION);
-    /** Microdata types that say an element is one article, not a region of the page. */
+    /** Microdata types that say an element is one article, not a region of the page; {@code itemtype} may list several. */
     private static final Pattern ARTICLE_TYPE = Pattern.compile(
-            "https?://schema\\.org/(Article|NewsArticle|BlogPosting|Report|ScholarlyArticle|TechArticle)", Pattern.CASE_INSENSITIVE);
+            "(^|\\s)https?://schema\\.org/(Article|NewsArticle|BlogPosting|Report|ScholarlyArticle|TechArticle)/?(\\s|$)",
+            Pattern.CASE_INSENSITIVE);
     private static final double MOST_OF_THE_TEXT = 0.5;
     private static final int ALTERNATIVES_MIN = 3;
     private static final Pattern SENTENCE_END = Pattern.compile("\\.( |$)");
@@ -88,7 +89,7 @@ final class MainContent {
             return true;
         }
         String type = e.attr("itemtype");
-        return !type.isEmpty() && ARTICLE_TYPE.matcher(type.trim()).matches();
+        return !type.isEmpty() && ARTICLE_TYPE.matcher(type).find();
     }
 
     /** When three or more of the next best candidates score close to the top one and share an ancestor, take it. */

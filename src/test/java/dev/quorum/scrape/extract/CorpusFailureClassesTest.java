@@ -178,7 +178,7 @@ class CorpusFailureClassesTest {
         String text = text("""
                 <body><div class="Col2 yog-cp"><div id="Main" class="Pos-r Z-3 Stack yog-card yog-content" role="main">
                 <section class="yom-mod yom-card-main yom-article" id="mediacontentstory"><div class="book clearfix">
-                <div class="body yom-art-content clearfix" itemscope="" itemtype="https://schema.org/Article">
+                <div class="body yom-art-content clearfix" itemscope="" itemtype="https://schema.org/CreativeWork https://schema.org/Article">
                 <p>A photographer and Navy veteran is fighting back after a photo she posted to Facebook started an
                 online backlash.""" + FILLER + """
                 </p><p>Vanessa Hicks said she had no idea her photo would be considered controversial.""" + FILLER + """
