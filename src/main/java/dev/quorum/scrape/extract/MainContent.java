@@ -41,7 +41,7 @@ final class MainContent {
         if (scores.isEmpty()) {
             return List.of(body);
         }
-        Element top = scores.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        Element top = best(scores);
         top = sharedAncestorOfAlternatives(top, scores, body);
         top = risingAncestor(top, scores, body);
         while (top != body && top.parent() != body && top.parent().childrenSize() == 1) {
@@ -74,7 +74,7 @@ final class MainContent {
         if (scores.isEmpty()) {
             return region;
         }
-        Element top = scores.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        Element top = best(scores);
         Element article = region;
         for (Element e = top; e != null && e != region; e = e.parent()) {
             if (isMarkedArticle(e)) {
@@ -82,6 +82,10 @@ final class MainContent {
             }
         }
         return article;
+    }
+
+    private static Element best(Map<Element, Double> scores) {
+        return scores.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
     }
 
     private static boolean isMarkedArticle(Element e) {
